@@ -1,0 +1,440 @@
+//! The intermediate representation: what the doc pages say about the API, with no Rust syntax.
+//!
+//! Everything here is plain data with a stable order, so that `zec-spec ir` prints the same JSON
+//! for the same pages and snapshot tests stay meaningful. Every item remembers where it came
+//! from ([`SourceRef`]) so that later stages can point a maintainer at the page and line.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The whole API as read from one spec tree.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Api {
+    /// Products found in the tree (`zec`, or `bmc` and `vm` in older trees), sorted by name.
+    pub products: Vec<Product>,
+    /// Every action, sorted by product and then name.
+    pub actions: Vec<Action>,
+    /// Every data structure and enum, sorted by product and then name.
+    pub types: Vec<TypeDef>,
+    /// Error codes that any action may return, in page order.
+    pub common_errors: Vec<ErrorCode>,
+}
+
+impl Api {
+    /// The action with this wire name, in any product.
+    pub fn action(&self, name: &str) -> Option<&Action> {
+        self.actions.iter().find(|a| a.name == name)
+    }
+
+    /// The type with this name as seen from `product`: its own definition first, then a unique
+    /// definition elsewhere in the tree.
+    pub fn type_def(&self, product: &str, name: &str) -> Option<&TypeDef> {
+        self.types
+            .iter()
+            .find(|t| t.product == product && t.name == name)
+            .or_else(|| self.types.iter().find(|t| t.name == name))
+    }
+}
+
+/// A product: a directory of action pages sharing one data-structure page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    /// Directory name, also the service name in requests (`zec`).
+    pub name: String,
+    /// Directory of the product relative to the tree root (`compute/zec`).
+    pub path: String,
+    /// The request path the product's actions are posted to (`/api/v2/zec`).
+    pub endpoint_path: String,
+}
+
+/// Where an item was read: a file relative to the tree root, and a 1-based line.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Path relative to the spec root, with `/` separators.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+}
+
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// One API action, read from its page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    /// Wire name, sent as `X-ZC-Action` (`AssociateEipAddress`).
+    pub name: String,
+    /// Product the page belongs to.
+    pub product: String,
+    /// Group directory of the page (`elastic-ip`).
+    pub group: String,
+    /// First sentence of the description.
+    pub summary: String,
+    /// The description, one paragraph per entry.
+    pub docs: Vec<String>,
+    /// Notes from the page's hint blocks, one item per entry.
+    pub notes: Vec<String>,
+    /// Request parameters in table order.
+    pub request: Vec<Field>,
+    /// Response fields in table order (the content of the `response` object).
+    pub response: Vec<Field>,
+    /// Error codes specific to this action, in table order.
+    pub errors: Vec<ErrorCode>,
+    /// Rules over several request fields.
+    pub rules: Vec<Rule>,
+    /// Examples from the page.
+    pub examples: Vec<Example>,
+    /// Present when the action returns its results page by page.
+    pub pagination: Option<Pagination>,
+    /// Present when the docs call the action asynchronous and say how to observe completion.
+    pub waiter: Option<Waiter>,
+    /// Where the page's title is.
+    pub source: SourceRef,
+}
+
+/// A request parameter, response field or data-structure member.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    /// Wire name, exactly as in the JSON.
+    pub name: String,
+    /// The declared type.
+    #[serde(rename = "type")]
+    pub ty: TypeRef,
+    /// Whether the docs mark it required. Response fields are never required.
+    pub required: bool,
+    /// Marked deprecated in the docs.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deprecated: bool,
+    /// The description, one paragraph per entry.
+    pub docs: Vec<String>,
+    /// Documented default value, as written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<String>,
+    /// Constraints read from the description.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub constraints: Vec<Constraint>,
+    /// Where the row is.
+    pub source: SourceRef,
+}
+
+/// A type as written in a type cell.
+///
+/// Serialised in the docs' own notation (`String`, `Array of BindType`), so the JSON reads like
+/// the page.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum TypeRef {
+    /// `String`
+    String,
+    /// `Integer` (32-bit)
+    Integer,
+    /// `Long` (64-bit)
+    Long,
+    /// `Float`
+    Float,
+    /// `Double`
+    Double,
+    /// `BigDecimal`: a decimal number carried as text or number.
+    BigDecimal,
+    /// `Boolean`
+    Boolean,
+    /// `Timestamp`: an ISO 8601 string.
+    Timestamp,
+    /// `Array of X`
+    Array(Box<TypeRef>),
+    /// A data structure or enum from a data-structure page.
+    Named(String),
+    /// The cell could not be read; an error was reported.
+    Unknown,
+}
+
+impl TypeRef {
+    /// The scalar with this name in the docs' notation, if it is one.
+    pub fn scalar(name: &str) -> Option<TypeRef> {
+        Some(match name {
+            "String" => TypeRef::String,
+            "Integer" => TypeRef::Integer,
+            "Long" => TypeRef::Long,
+            "Float" => TypeRef::Float,
+            "Double" => TypeRef::Double,
+            "BigDecimal" => TypeRef::BigDecimal,
+            "Boolean" => TypeRef::Boolean,
+            "Timestamp" => TypeRef::Timestamp,
+            _ => return None,
+        })
+    }
+
+    /// The named type inside this one, looking through arrays.
+    pub fn named(&self) -> Option<&str> {
+        match self {
+            TypeRef::Named(n) => Some(n),
+            TypeRef::Array(inner) => inner.named(),
+            _ => None,
+        }
+    }
+
+    /// Whether values of this type are numbers.
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            TypeRef::Integer
+                | TypeRef::Long
+                | TypeRef::Float
+                | TypeRef::Double
+                | TypeRef::BigDecimal
+        )
+    }
+
+    /// Parse the docs' notation, as written by `Display`.
+    pub fn parse(s: &str) -> Option<TypeRef> {
+        let s = s.trim();
+        if let Some(rest) = s.strip_prefix("Array of ") {
+            return TypeRef::parse(rest).map(|t| TypeRef::Array(Box::new(t)));
+        }
+        if s == "Unknown" {
+            return Some(TypeRef::Unknown);
+        }
+        if let Some(t) = TypeRef::scalar(s) {
+            return Some(t);
+        }
+        if !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Some(TypeRef::Named(s.to_string()));
+        }
+        None
+    }
+}
+
+impl fmt::Display for TypeRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TypeRef::String => f.write_str("String"),
+            TypeRef::Integer => f.write_str("Integer"),
+            TypeRef::Long => f.write_str("Long"),
+            TypeRef::Float => f.write_str("Float"),
+            TypeRef::Double => f.write_str("Double"),
+            TypeRef::BigDecimal => f.write_str("BigDecimal"),
+            TypeRef::Boolean => f.write_str("Boolean"),
+            TypeRef::Timestamp => f.write_str("Timestamp"),
+            TypeRef::Array(inner) => write!(f, "Array of {inner}"),
+            TypeRef::Named(n) => f.write_str(n),
+            TypeRef::Unknown => f.write_str("Unknown"),
+        }
+    }
+}
+
+impl Serialize for TypeRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for TypeRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        TypeRef::parse(&s).ok_or_else(|| serde::de::Error::custom(format!("not a type: {s:?}")))
+    }
+}
+
+/// A named data structure or enum from a data-structure page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TypeDef {
+    /// Name as in the heading (`BindType`).
+    pub name: String,
+    /// Product whose data-structure page defines it.
+    pub product: String,
+    /// The description, one paragraph per entry.
+    pub docs: Vec<String>,
+    /// Actions and types the page says use it ("Referenced by").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referenced_by: Vec<String>,
+    /// Struct members or enum values.
+    #[serde(flatten)]
+    pub shape: Shape,
+    /// Where the heading is.
+    pub source: SourceRef,
+}
+
+/// What a named type is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Shape {
+    /// A JSON object with these members.
+    Struct {
+        /// Members in table order.
+        fields: Vec<Field>,
+    },
+    /// A string with one of these values.
+    Enum {
+        /// Values in table order.
+        values: Vec<EnumValue>,
+    },
+}
+
+/// One value of an enum.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnumValue {
+    /// The wire value.
+    pub value: String,
+    /// What it means.
+    pub docs: String,
+    /// Where the row is.
+    pub source: SourceRef,
+}
+
+/// A documented error code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorCode {
+    /// HTTP status the server answers with, when the table gives one.
+    pub status: Option<u16>,
+    /// The code (`INVALID_LB_NOT_FOUND`).
+    pub code: String,
+    /// What it means.
+    pub description: String,
+    /// Where the row is.
+    pub source: SourceRef,
+}
+
+/// A constraint on one field's value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Constraint {
+    /// The numeric value lies in `[min, max]`.
+    Range {
+        /// Inclusive lower bound.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<f64>,
+        /// Inclusive upper bound.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<f64>,
+    },
+    /// The string has between `min` and `max` characters.
+    Length {
+        /// Inclusive lower bound.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min: Option<u64>,
+        /// Inclusive upper bound.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max: Option<u64>,
+    },
+    /// The array has at most `max` items.
+    MaxItems {
+        /// Inclusive upper bound.
+        max: u64,
+    },
+    /// The value is one of these.
+    AllowedValues {
+        /// The values, in the order the docs list them.
+        values: Vec<String>,
+    },
+}
+
+/// A rule relating several request fields.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rule {
+    /// Exactly one of the fields must be set; when `by_priority`, the docs list them in the
+    /// order the server prefers.
+    ExactlyOneOf {
+        /// Wire names.
+        fields: Vec<String>,
+        /// Whether the order is a priority order.
+        by_priority: bool,
+        /// Where the sentence is.
+        source: SourceRef,
+    },
+    /// At most one of the fields may be set.
+    AtMostOneOf {
+        /// Wire names.
+        fields: Vec<String>,
+        /// Where the sentence is.
+        source: SourceRef,
+    },
+    /// `field` is required when `when` is set (and, if `equals` is not empty, has one of those
+    /// values).
+    RequiredIf {
+        /// The field that becomes required.
+        field: String,
+        /// The field whose presence or value decides.
+        when: String,
+        /// Values of `when` that make `field` required; empty means any value.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        equals: Vec<String>,
+        /// Where the sentence is.
+        source: SourceRef,
+    },
+}
+
+impl Rule {
+    /// Where the rule was read.
+    pub fn source(&self) -> &SourceRef {
+        match self {
+            Rule::ExactlyOneOf { source, .. }
+            | Rule::AtMostOneOf { source, .. }
+            | Rule::RequiredIf { source, .. } => source,
+        }
+    }
+}
+
+/// An example request and response from the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Example {
+    /// The example's heading.
+    pub title: String,
+    /// Action named by the example's `X-ZC-Action` header, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub action_header: Option<String>,
+    /// The request body.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request: Option<ExampleBody>,
+    /// The response envelope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub response: Option<ExampleBody>,
+    /// Where the code block starts.
+    pub source: SourceRef,
+}
+
+/// A JSON body from an example, kept as text when it is not valid JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExampleBody {
+    /// Valid JSON.
+    Json(serde_json::Value),
+    /// Text that does not parse as JSON (a warning was reported).
+    Text(String),
+}
+
+/// How a list action pages its results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pagination {
+    /// Request field with the 1-based page number.
+    pub page_num: String,
+    /// Request field with the page size.
+    pub page_size: String,
+    /// Response field with the total number of items.
+    pub total_count: String,
+    /// Response field with this page's items.
+    pub items: String,
+}
+
+/// How to observe that an asynchronous action has finished.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Waiter {
+    /// Action to poll (`DescribeInstances`).
+    pub poll_action: String,
+    /// States while the operation runs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pending: Vec<String>,
+    /// States that mean success; empty when success means the resource disappears.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub success: Vec<String>,
+    /// States that mean failure.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub failure: Vec<String>,
+    /// Success is the resource no longer being listed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub until_gone: bool,
+    /// Where the sentence is.
+    pub source: SourceRef,
+}
