@@ -189,6 +189,11 @@ impl Diagnostics {
         self.items.iter()
     }
 
+    /// A collection holding these diagnostics.
+    pub fn from_vec(items: Vec<Diagnostic>) -> Self {
+        Diagnostics { items }
+    }
+
     /// Add every diagnostic of `other`.
     pub fn extend(&mut self, other: Diagnostics) {
         self.items.extend(other.items);

@@ -5,5 +5,11 @@
 //! Every stage reports into [`diag::Diagnostics`] and keeps going.
 
 pub mod diag;
+pub mod diff;
 pub mod ir;
+pub mod load;
+pub mod lower;
 pub mod markdown;
+pub mod prose;
+
+pub use load::{Loaded, load_dir, load_pages};

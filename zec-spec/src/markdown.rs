@@ -40,6 +40,8 @@ pub enum Block {
         text: String,
         /// Where it starts.
         pos: Pos,
+        /// Line of the code's first line (after the fence, if fenced).
+        first_line: u32,
     },
 }
 
@@ -349,10 +351,14 @@ impl<'a> Walker<'a> {
                 self.inline_start(offset);
                 self.rich.open_link(&dest_url);
             }
+            // Bold keeps its markers: rustdoc renders them, and the docs write states in bold.
+            Tag::Strong => {
+                self.inline_start(offset);
+                self.rich.text("**");
+            }
             Tag::BlockQuote(_)
             | Tag::Image { .. }
             | Tag::Emphasis
-            | Tag::Strong
             | Tag::Strikethrough
             | Tag::Superscript
             | Tag::Subscript
@@ -385,7 +391,12 @@ impl<'a> Walker<'a> {
             }
             TagEnd::CodeBlock => {
                 if let Some((text, pos)) = self.code.take() {
-                    self.blocks.push(Block::Code { text, pos });
+                    let first_line = pos.line + 1;
+                    self.blocks.push(Block::Code {
+                        text,
+                        pos,
+                        first_line,
+                    });
                 }
             }
             TagEnd::HtmlBlock => {
@@ -427,6 +438,7 @@ impl<'a> Walker<'a> {
                 }
             }
             TagEnd::Link => self.rich.close_link(),
+            TagEnd::Strong => self.rich.text("**"),
             _ => {}
         }
     }
@@ -467,7 +479,11 @@ impl<'a> Walker<'a> {
         let trimmed = html.trim_start();
         if trimmed.starts_with("<pre") {
             let text = decode_entities(&strip_tags(html));
-            self.blocks.push(Block::Code { text, pos });
+            self.blocks.push(Block::Code {
+                text,
+                pos,
+                first_line: pos.line,
+            });
             return;
         }
         let mut rich = RichBuilder::default();
@@ -538,9 +554,14 @@ impl RichBuilder {
         self.text.push_str(t);
     }
 
+    /// A code span keeps its backticks in the text: rustdoc renders them, and the prose
+    /// recognisers use them to tell field names and states from words.
     fn code(&mut self, t: &str) {
+        let t = t.trim();
+        self.text.push('`');
         self.text.push_str(t);
-        self.codes.push(t.trim().to_string());
+        self.text.push('`');
+        self.codes.push(t.to_string());
     }
 
     fn newline(&mut self) {
@@ -605,10 +626,14 @@ impl RichBuilder {
                 None => self.link = None,
             },
             ("a", true) => self.close_link(),
-            ("code", false) => self.code_start = Some(self.text.len()),
+            ("code", false) => {
+                self.text.push('`');
+                self.code_start = Some(self.text.len());
+            }
             ("code", true) => {
                 if let Some(start) = self.code_start.take() {
                     let code = self.text.get(start..).unwrap_or("").trim().to_string();
+                    self.text.push('`');
                     if !code.is_empty() {
                         self.codes.push(code);
                     }
@@ -621,8 +646,10 @@ impl RichBuilder {
 
     fn finish(mut self) -> Rich {
         self.close_link();
+        // Empty bold (`****`) is an editor artefact.
+        let text = self.text.replace("****", "");
         Rich {
-            text: clean_lines(&self.text),
+            text: clean_lines(&text),
             links: self.links,
             codes: self.codes,
         }
@@ -776,7 +803,7 @@ mod tests {
         let d = &t.rows[0].cells[1].rich;
         assert_eq!(
             d.text,
-            "Private IP.\nIf nicId is set it is required.\n- SELL：ok\n- SOLD_OUT：gone <10"
+            "Private IP.\nIf `nicId` is set it is required.\n- SELL：ok\n- SOLD_OUT：gone <10"
         );
         assert_eq!(d.codes, vec!["nicId"]);
     }
@@ -842,7 +869,7 @@ mod tests {
             texts,
             vec![
                 ("before".to_string(), false),
-                ("Note".to_string(), true),
+                ("**Note**".to_string(), true),
                 ("one".to_string(), true),
                 ("two".to_string(), true),
                 ("after".to_string(), false),
