@@ -408,6 +408,11 @@ impl<'a> Walker<'a> {
                 let rich = std::mem::take(&mut self.rich).finish();
                 let pos = self.context.take().map(|(_, p)| p).unwrap_or_default();
                 if let Some(t) = &mut self.table {
+                    // A padded cell sits at the start of the next line; place it on its row.
+                    let pos = match (&t.row, self.cell_padded) {
+                        (Some(row), true) => row.pos,
+                        _ => pos,
+                    };
                     let cell = Cell {
                         rich,
                         pos,

@@ -1,0 +1,69 @@
+//! Snapshots of the IR of every page in `spec/`, and of the diagnostics for malformed pages.
+//!
+//! Review changes with `cargo insta review`; CI (`CI=true`) fails on any unreviewed snapshot.
+
+use serde_json::{Value, json};
+use std::path::Path;
+use zec_spec::{Loaded, load_dir};
+
+/// What one page contributes to the IR, and what was reported about it.
+fn page_view(loaded: &Loaded, file: &str) -> Value {
+    let api = &loaded.api;
+    let actions: Vec<_> = api.actions.iter().filter(|a| a.source.file == file).collect();
+    let types: Vec<_> = api.types.iter().filter(|t| t.source.file == file).collect();
+    let common: Vec<_> = api
+        .common_errors
+        .iter()
+        .filter(|e| e.source.file == file)
+        .collect();
+    let diagnostics: Vec<String> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.file == file)
+        .map(ToString::to_string)
+        .collect();
+    json!({
+        "actions": actions,
+        "types": types,
+        "common_errors": common,
+        "diagnostics": diagnostics,
+    })
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .expect("glob yields paths under the root")
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+#[test]
+fn ir_of_every_spec_page() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec");
+    let loaded = load_dir(&root);
+    let mut seen = 0;
+    insta::glob!("../../spec", "**/*.md", |path| {
+        seen += 1;
+        let file = relative(&root.canonicalize().unwrap(), &path.canonicalize().unwrap());
+        insta::assert_yaml_snapshot!(page_view(&loaded, &file));
+    });
+    assert_eq!(seen, loaded.pages, "every page loaded is snapshotted");
+}
+
+#[test]
+fn diagnostics_of_malformed_pages() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/malformed");
+    let loaded = load_dir(&root);
+    let lines: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
+    insta::assert_snapshot!(lines.join("\n"));
+    // What could be read is still there.
+    let broken = loaded.api.action("BrokenTables").expect("page still yields its action");
+    let names: Vec<&str> = broken.request.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["zoneId", "shortRow", "flag", "missingType", "emptyType", "count"]
+    );
+    assert!(loaded.has_errors());
+}
