@@ -9,7 +9,11 @@ use zec_spec::{Loaded, load_dir};
 /// What one page contributes to the IR, and what was reported about it.
 fn page_view(loaded: &Loaded, file: &str) -> Value {
     let api = &loaded.api;
-    let actions: Vec<_> = api.actions.iter().filter(|a| a.source.file == file).collect();
+    let actions: Vec<_> = api
+        .actions
+        .iter()
+        .filter(|a| a.source.file == file)
+        .collect();
     let types: Vec<_> = api.types.iter().filter(|t| t.source.file == file).collect();
     let common: Vec<_> = api
         .common_errors
@@ -59,11 +63,21 @@ fn diagnostics_of_malformed_pages() {
     let lines: Vec<String> = loaded.diagnostics.iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(lines.join("\n"));
     // What could be read is still there.
-    let broken = loaded.api.action("BrokenTables").expect("page still yields its action");
+    let broken = loaded
+        .api
+        .action("BrokenTables")
+        .expect("page still yields its action");
     let names: Vec<&str> = broken.request.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(
         names,
-        ["zoneId", "shortRow", "flag", "missingType", "emptyType", "count"]
+        [
+            "zoneId",
+            "shortRow",
+            "flag",
+            "missingType",
+            "emptyType",
+            "count"
+        ]
     );
     assert!(loaded.has_errors());
 }
