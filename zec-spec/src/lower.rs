@@ -1586,4 +1586,36 @@ mod tests {
         );
         assert_eq!(d.iter().count(), 0, "{:?}", d.into_sorted());
     }
+
+    #[test]
+    fn pagination_by_convention_in_both_languages() {
+        let page = |req: &str, resp: &str| {
+            format!(
+                "# DescribeThings\n\n## 2. {req}\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n| pageNum | No | Integer | Page. |\n| pageSize | No | Integer | Size. |\n\n## 3. {resp}\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| totalCount | Integer | Total. |\n| dataSet | Array of String | Items. |\n"
+            )
+        };
+        for (req, resp) in [
+            ("Input Parameters", "Output Parameters"),
+            ("请求参数", "响应结果"),
+        ] {
+            let loaded = crate::load_pages(&[("p/g/describethings.md".into(), page(req, resp))]);
+            let action = loaded.api.action("DescribeThings").expect("action");
+            assert_eq!(
+                action.pagination,
+                Some(Pagination {
+                    page_num: "pageNum".into(),
+                    page_size: "pageSize".into(),
+                    total_count: "totalCount".into(),
+                    items: "dataSet".into(),
+                })
+            );
+        }
+        // Without totalCount there is no way to know when to stop: not paginated.
+        let no_total = page("Input Parameters", "Output Parameters").replace("totalCount", "count");
+        let loaded = crate::load_pages(&[("p/g/describethings.md".into(), no_total)]);
+        assert_eq!(
+            loaded.api.action("DescribeThings").unwrap().pagination,
+            None
+        );
+    }
 }
