@@ -454,35 +454,16 @@ impl<'a> Walker<'a> {
             return;
         };
         let rich = std::mem::take(&mut self.rich).finish();
-        let (rich, hint_open, hint_close) = strip_template_tags(rich);
-        let in_hint = self.in_hint || hint_open;
-        if !rich.is_empty() {
-            match context {
-                Context::Heading(level) => self.blocks.push(Block::Heading {
-                    level,
-                    text: rich,
-                    pos,
-                }),
-                Context::Paragraph | Context::Cell => self.blocks.push(Block::Text {
-                    text: rich,
-                    in_hint,
-                    list_depth: self.list_depth,
-                    pos,
-                }),
-            }
-        }
-        if hint_open {
-            self.in_hint = true;
-        }
-        if hint_close {
-            self.in_hint = false;
-        }
+        let level = match context {
+            Context::Heading(level) => Some(level),
+            Context::Paragraph | Context::Cell => None,
+        };
+        self.push_text(rich, pos, level);
     }
 
     /// An HTML block: a `<pre>` example becomes code; anything else is read as text.
     fn html_block(&mut self, html: &str, pos: Pos) {
-        let trimmed = html.trim_start();
-        if trimmed.starts_with("<pre") {
+        if html.trim_start().starts_with("<pre") {
             let text = decode_entities(&strip_tags(html));
             self.blocks.push(Block::Code {
                 text,
@@ -493,20 +474,32 @@ impl<'a> Walker<'a> {
         }
         let mut rich = RichBuilder::default();
         rich.html_fragment(html);
-        let rich = rich.finish();
-        let (rich, open, close) = strip_template_tags(rich);
+        self.push_text(rich.finish(), pos, None);
+    }
+
+    /// Push a heading (`level`) or text block, after removing template tags and following
+    /// the hint blocks they open and close. Text that opens or closes a hint belongs to it.
+    fn push_text(&mut self, rich: Rich, pos: Pos, level: Option<u8>) {
+        let (rich, hint_open, hint_close) = strip_template_tags(rich);
         if !rich.is_empty() {
-            self.blocks.push(Block::Text {
-                text: rich,
-                in_hint: self.in_hint || open,
-                list_depth: self.list_depth,
-                pos,
+            self.blocks.push(match level {
+                Some(level) => Block::Heading {
+                    level,
+                    text: rich,
+                    pos,
+                },
+                None => Block::Text {
+                    text: rich,
+                    in_hint: self.in_hint || hint_open,
+                    list_depth: self.list_depth,
+                    pos,
+                },
             });
         }
-        if open {
+        if hint_open {
             self.in_hint = true;
         }
-        if close {
+        if hint_close {
             self.in_hint = false;
         }
     }
