@@ -1,1 +1,56 @@
-//! placeholder
+//! A typed client for Zenlayer Elastic Compute (ZEC), API version 2025-09-01, generated from
+//! Zenlayer's API docs.
+//!
+//! Every action of the docs is a request type, a response type, an error-code enum and a
+//! method on [`Client`]:
+//!
+//! ```no_run
+//! use zec_api::actions::AssociateEipAddressRequest;
+//! use zec_api::{Client, Config, Credentials};
+//!
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! let client = Client::new(Config::new().credentials(Credentials::access_key("id", "secret")))?;
+//! let request = AssociateEipAddressRequest::new(vec!["eip-1".into()])
+//!     .nic_id("nic-1")
+//!     .lan_ip("10.0.0.2");
+//! let response = client.associate_eip_address(request).await?;
+//! println!("not bound: {:?}", response.failed_eip_ids);
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! - [`actions`]: requests, responses and error enums, by the docs' groups;
+//! - [`types`]: the data structures and enums they share (enums keep values this version
+//!   does not know);
+//! - [`errors`]: the error codes every action may return;
+//! - [`Error`]: what a call can fail with.
+
+extern crate self as zec_api;
+
+mod action;
+mod client;
+mod credentials;
+mod error;
+pub mod sign;
+pub mod validation;
+mod wire;
+
+pub use action::{Action, ActionRequest};
+pub use client::{API_PATH, API_VERSION, Client, Config, DEFAULT_ENDPOINT, SERVICE, THROTTLE_CODE};
+pub use credentials::{Credentials, Secret};
+pub use error::{ApiError, Error, ErrorCode, TransportError, Undecodable};
+pub use serde_json::Value as JsonValue;
+pub use validation::ValidationError;
+
+/// What generated code uses; not part of the API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::error::ErrorCode;
+    pub use crate::validation::{Validate, Validator, run_validation};
+    pub use crate::wire::{Fields, Redacted, WireText, deserialize_string, wire_is};
+    pub use serde::ser::SerializeMap;
+    pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    pub use zec_macros::expand_page;
+}
+
+zec_macros::generate_api!();

@@ -12,4 +12,4 @@ pub mod lower;
 pub mod markdown;
 pub mod prose;
 
-pub use load::{Loaded, load_dir, load_pages};
+pub use load::{Loaded, load_dir, load_pages, load_pages_with_types};

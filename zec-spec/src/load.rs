@@ -6,7 +6,7 @@
 //! waiter polling an action that does not exist) run last.
 
 use crate::diag::{Diagnostic, Diagnostics, Kind, Pos};
-use crate::ir::{Api, Product};
+use crate::ir::{Api, Product, TypeDef};
 use crate::lower::{self, PageInfo, PageKind, TypeIndex};
 use crate::markdown::{self, Block};
 use std::collections::BTreeMap;
@@ -113,6 +113,12 @@ fn collect_markdown(root: &Path, dir: &Path, out: &mut Vec<PathBuf>, diags: &mut
 
 /// Load pages given as (path relative to the root, content). Pure: no file access.
 pub fn load_pages(pages: &[(String, String)]) -> Loaded {
+    load_pages_with_types(pages, &[])
+}
+
+/// Load pages whose type cells may also name `known` types, defined elsewhere (the shipped
+/// spec, when expanding a single page). The known types are not part of the result.
+pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> Loaded {
     let mut diags = Diagnostics::new();
     let parsed: Vec<(&str, Vec<Block>, PageKind)> = pages
         .iter()
@@ -125,6 +131,9 @@ pub fn load_pages(pages: &[(String, String)]) -> Loaded {
 
     // Pass 1: type names of every data-structure page.
     let mut index = TypeIndex::default();
+    for def in known {
+        index.insert(&def.product, &def.name);
+    }
     for (file, blocks, kind) in &parsed {
         if *kind == PageKind::DataStructures {
             let (product, _) = data_structure_product(file);

@@ -1,0 +1,333 @@
+//! The client: configuration, one call's journey (validate, serialise, sign, send, decode).
+
+use crate::action::{Action, ActionRequest};
+use crate::credentials::Credentials;
+use crate::error::{ApiError, Error, ErrorCode, TransportError, Undecodable, snippet};
+use crate::sign;
+use crate::validation::run_validation;
+use serde_json::{Map, Value};
+use std::sync::{Arc, Once};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The API version every request names (`X-ZC-Version`).
+pub const API_VERSION: &str = "2025-09-01";
+/// The service every request names (`X-ZC-Service`).
+pub const SERVICE: &str = "zec";
+/// Where requests are posted, under the endpoint.
+pub const API_PATH: &str = "/api/v2/zec";
+/// The public endpoint.
+pub const DEFAULT_ENDPOINT: &str = "https://console.zenlayer.com";
+/// The code the server uses for throttling, with HTTP 429 or even 200.
+pub const THROTTLE_CODE: &str = "REQUEST_LIMIT_EXCEEDED";
+
+/// How a [`Client`] connects and authenticates.
+#[derive(Clone, Debug)]
+pub struct Config {
+    endpoint: String,
+    credentials: Option<Credentials>,
+    connect_timeout: Duration,
+    attempt_timeout: Duration,
+    http: Option<reqwest::Client>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            endpoint: DEFAULT_ENDPOINT.to_string(),
+            credentials: None,
+            connect_timeout: Duration::from_secs(10),
+            attempt_timeout: Duration::from_secs(30),
+            http: None,
+        }
+    }
+}
+
+impl Config {
+    /// The public endpoint, no credentials, default timeouts.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// From the environment: credentials as [`Credentials::from_env`] reads them, and
+    /// `ZENLAYER_ENDPOINT` when set.
+    pub fn from_env() -> Self {
+        let mut config = Config::new();
+        config.credentials = Credentials::from_env();
+        if let Ok(endpoint) = std::env::var("ZENLAYER_ENDPOINT")
+            && !endpoint.trim().is_empty()
+        {
+            config.endpoint = endpoint.trim().to_string();
+        }
+        config
+    }
+
+    /// Where to send requests (`https://console.zenlayer.com`); `http://` only for loopback.
+    pub fn endpoint(mut self, endpoint: impl Into<String>) -> Self {
+        self.endpoint = endpoint.into();
+        self
+    }
+
+    /// How to authenticate.
+    pub fn credentials(mut self, credentials: Credentials) -> Self {
+        self.credentials = Some(credentials);
+        self
+    }
+
+    /// How long connecting may take (default 10 s).
+    pub fn connect_timeout(mut self, timeout: Duration) -> Self {
+        self.connect_timeout = timeout;
+        self
+    }
+
+    /// How long one attempt may take, from sending to the end of the answer (default 30 s).
+    pub fn attempt_timeout(mut self, timeout: Duration) -> Self {
+        self.attempt_timeout = timeout;
+        self
+    }
+
+    /// Use this HTTP client (its own timeouts, proxies and TLS settings apply; the connect
+    /// timeout here does not).
+    pub fn http_client(mut self, client: reqwest::Client) -> Self {
+        self.http = Some(client);
+        self
+    }
+
+    /// The configured endpoint.
+    pub fn endpoint_url(&self) -> &str {
+        &self.endpoint
+    }
+}
+
+/// A ZEC client. Cheap to clone; clones share connections.
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    http: reqwest::Client,
+    url: String,
+    /// `host[:port]` as the server sees it, for the signature.
+    host: String,
+}
+
+/// Install the TLS crypto provider once; if the application installed one, that one is kept.
+fn install_crypto_provider() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+}
+
+fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+impl Client {
+    /// A client for this configuration. Fails on an endpoint that is not `https://` (or
+    /// `http://` to a loopback address), or when the HTTP client cannot be built.
+    pub fn new(config: Config) -> Result<Self, Error<std::convert::Infallible>> {
+        let url = reqwest::Url::parse(&config.endpoint).map_err(|e| {
+            Error::Config(format!("endpoint {:?} is not a URL: {e}", config.endpoint))
+        })?;
+        let host_name = url
+            .host_str()
+            .ok_or_else(|| Error::Config(format!("endpoint {:?} has no host", config.endpoint)))?
+            .to_string();
+        match url.scheme() {
+            "https" => {}
+            "http" if is_loopback(&host_name) => {}
+            other => {
+                return Err(Error::Config(format!(
+                    "endpoint scheme {other}:// is refused; use https:// (http:// only to a loopback address)"
+                )));
+            }
+        }
+        let host = match url.port() {
+            Some(port) => format!("{host_name}:{port}"),
+            None => host_name,
+        };
+        let http = match &config.http {
+            Some(http) => http.clone(),
+            None => {
+                install_crypto_provider();
+                reqwest::Client::builder()
+                    .connect_timeout(config.connect_timeout)
+                    .build()
+                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
+            }
+        };
+        let base = config.endpoint.trim_end_matches('/');
+        let url = format!("{base}{API_PATH}");
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                http,
+                url,
+                host,
+            }),
+        })
+    }
+
+    /// A client configured from the environment ([`Config::from_env`]).
+    pub fn from_env() -> Result<Self, Error<std::convert::Infallible>> {
+        Client::new(Config::from_env())
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// Send any action's request: `client.send(AssociateEipAddressRequest::new(ids))`.
+    ///
+    /// The request is validated first; nothing is sent if that fails.
+    pub async fn send<R: ActionRequest>(
+        &self,
+        request: R,
+    ) -> Result<<R::Action as Action>::Response, Error<<R::Action as Action>::Error>> {
+        let name = <R::Action as Action>::NAME;
+        run_validation(name, &request).map_err(Error::Validation)?;
+        let body = serde_json::to_vec(&request)
+            .map_err(|e| Error::Config(format!("cannot serialise the {name} request: {e}")))?;
+        let credentials =
+            self.inner.config.credentials.as_ref().ok_or_else(|| {
+                Error::Config("no credentials: set an access key or a token".into())
+            })?;
+        let (status, bytes) = self.attempt(name, credentials, body).await?;
+        decode::<R::Action>(status, &bytes)
+    }
+
+    /// One signed POST; the status and the whole body.
+    async fn attempt<E>(
+        &self,
+        action: &str,
+        credentials: &Credentials,
+        body: Vec<u8>,
+    ) -> Result<(u16, Vec<u8>), Error<E>> {
+        const CONTENT_TYPE: &str = "application/json";
+        let timestamp = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        let mut req = self
+            .inner
+            .http
+            .post(&self.inner.url)
+            .timeout(self.inner.config.attempt_timeout)
+            .header("Content-Type", CONTENT_TYPE)
+            .header("X-ZC-Action", action)
+            .header("X-ZC-Version", API_VERSION)
+            .header("X-ZC-Service", SERVICE);
+        req = match credentials {
+            Credentials::AccessKey { id, secret } => {
+                let auth = sign::sign(
+                    id,
+                    secret.expose(),
+                    timestamp,
+                    CONTENT_TYPE,
+                    &self.inner.host,
+                    &body,
+                );
+                req.header("X-ZC-Timestamp", timestamp.to_string())
+                    .header("X-ZC-Signature-Method", sign::ALGORITHM)
+                    .header("Authorization", auth)
+            }
+            Credentials::Token(token) => {
+                req.header("Authorization", format!("Bearer {}", token.expose()))
+            }
+        };
+        let transport = |e: reqwest::Error| {
+            if e.is_timeout() {
+                Error::Timeout {
+                    after: self.inner.config.attempt_timeout,
+                    attempts: 1,
+                }
+            } else {
+                Error::Transport(TransportError {
+                    message: e.to_string(),
+                    attempts: 1,
+                    source: Some(Box::new(e)),
+                })
+            }
+        };
+        let response = req.body(body).send().await.map_err(transport)?;
+        let status = response.status().as_u16();
+        let bytes = response.bytes().await.map_err(transport)?;
+        Ok((status, bytes.to_vec()))
+    }
+}
+
+/// Read an answer: `{requestId, response}` on success, `{requestId, code, message}` on failure.
+pub(crate) fn decode<A: Action>(status: u16, body: &[u8]) -> Result<A::Response, Error<A::Error>> {
+    let undecodable = |reason: String, request_id: Option<String>| {
+        Error::Undecodable(Undecodable {
+            http_status: status,
+            request_id,
+            reason,
+            snippet: snippet(body, 512),
+        })
+    };
+    let mut envelope: Map<String, Value> = match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => {
+            return Err(undecodable(
+                "the body is JSON but not an object".into(),
+                None,
+            ));
+        }
+        Err(e) => return Err(undecodable(format!("the body is not JSON ({e})"), None)),
+    };
+    let request_id = envelope
+        .get("requestId")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let code = envelope
+        .get("code")
+        .and_then(Value::as_str)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    if let Some(code) = code {
+        let message = envelope
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string();
+        let error = ApiError {
+            error: A::Error::from_code(&code),
+            code: code.clone(),
+            message,
+            http_status: status,
+            request_id,
+        };
+        return Err(if status == 429 || code == THROTTLE_CODE {
+            Error::Throttled(error)
+        } else {
+            Error::Api(error)
+        });
+    }
+    if !(200..300).contains(&status) {
+        return Err(undecodable(
+            format!("HTTP {status} without an error code"),
+            request_id,
+        ));
+    }
+    match envelope.remove("response") {
+        Some(response) => serde_json::from_value(response).map_err(|e| {
+            undecodable(
+                format!("`response` does not match {}Response: {e}", A::NAME),
+                request_id,
+            )
+        }),
+        None => Err(undecodable(
+            "a success without `response`".into(),
+            request_id,
+        )),
+    }
+}

@@ -1,0 +1,190 @@
+//! The one error type of every call, which users match on.
+
+use crate::validation::ValidationError;
+use std::fmt;
+use std::time::Duration;
+
+/// Error codes of an action: implemented by each generated `<Action>Error`.
+pub trait ErrorCode {
+    /// The error for a code the server sent; unknown codes are kept.
+    fn from_code(code: &str) -> Self;
+    /// The code as the server sends it.
+    fn code(&self) -> &str;
+}
+
+/// What a call can fail with. `E` is the action's error-code enum.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error<E> {
+    /// The request breaks documented rules; nothing was sent.
+    Validation(ValidationError),
+    /// The server answered with an error code.
+    Api(ApiError<E>),
+    /// The server was still throttling when the retry budget ran out.
+    Throttled(ApiError<E>),
+    /// Connecting, sending or receiving failed.
+    Transport(TransportError),
+    /// No complete answer arrived in time.
+    Timeout {
+        /// How long the last attempt waited.
+        after: Duration,
+        /// Attempts made.
+        attempts: u32,
+    },
+    /// An answer arrived but is not a ZEC response: a proxy's HTML page, truncated JSON, a
+    /// success without `response`.
+    Undecodable(Undecodable),
+    /// The client cannot send: no credentials, or an endpoint it refuses.
+    Config(String),
+}
+
+/// An error code from the server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError<E> {
+    /// The typed code.
+    pub error: E,
+    /// The code as sent (also `error.code()`).
+    pub code: String,
+    /// The server's message.
+    pub message: String,
+    /// HTTP status of the answer.
+    pub http_status: u16,
+    /// The request id the server assigned, for support.
+    pub request_id: Option<String>,
+}
+
+/// A transport failure.
+#[derive(Debug)]
+pub struct TransportError {
+    /// What failed.
+    pub message: String,
+    /// Attempts made.
+    pub attempts: u32,
+    /// The underlying error.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+/// An answer that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undecodable {
+    /// HTTP status of the answer.
+    pub http_status: u16,
+    /// The request id, when the body or headers carried one.
+    pub request_id: Option<String>,
+    /// Why it could not be read.
+    pub reason: String,
+    /// The start of the body (at most 512 bytes, cut at a character boundary).
+    pub snippet: String,
+}
+
+/// The start of a body, for error messages: at most `max` bytes, whole characters only.
+pub fn snippet(body: &[u8], max: usize) -> String {
+    let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
+    let mut s = text.trim_end_matches('\u{FFFD}').to_string();
+    if body.len() > max {
+        s.push('…');
+    }
+    s
+}
+
+impl<E> Error<E> {
+    /// The HTTP status, when the server answered.
+    pub fn http_status(&self) -> Option<u16> {
+        match self {
+            Error::Api(e) | Error::Throttled(e) => Some(e.http_status),
+            Error::Undecodable(u) => Some(u.http_status),
+            _ => None,
+        }
+    }
+
+    /// The request id, when the server gave one.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Error::Api(e) | Error::Throttled(e) => e.request_id.as_deref(),
+            Error::Undecodable(u) => u.request_id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The typed error code, when the server sent one.
+    pub fn api_error(&self) -> Option<&E> {
+        match self {
+            Error::Api(e) | Error::Throttled(e) => Some(&e.error),
+            _ => None,
+        }
+    }
+}
+
+impl<E: fmt::Display> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let request_id = |id: &Option<String>| {
+            id.as_deref()
+                .map(|i| format!(", request id {i}"))
+                .unwrap_or_default()
+        };
+        match self {
+            Error::Validation(v) => write!(f, "{v}"),
+            Error::Api(e) => write!(
+                f,
+                "{} (HTTP {}{}): {}",
+                e.code,
+                e.http_status,
+                request_id(&e.request_id),
+                e.message
+            ),
+            Error::Throttled(e) => write!(
+                f,
+                "throttled: {} (HTTP {}{}): {}",
+                e.code,
+                e.http_status,
+                request_id(&e.request_id),
+                e.message
+            ),
+            Error::Transport(t) => write!(
+                f,
+                "transport error after {} attempt(s): {}",
+                t.attempts, t.message
+            ),
+            Error::Timeout { after, attempts } => {
+                write!(
+                    f,
+                    "no answer within {after:?} (after {attempts} attempt(s))"
+                )
+            }
+            Error::Undecodable(u) => write!(
+                f,
+                "undecodable answer (HTTP {}{}): {}; body starts: {:?}",
+                u.http_status,
+                request_id(&u.request_id),
+                u.reason,
+                u.snippet
+            ),
+            Error::Config(m) => write!(f, "client configuration: {m}"),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Validation(v) => Some(v),
+            Error::Transport(t) => t
+                .source
+                .as_deref()
+                .map(|s| s as &(dyn std::error::Error + 'static)),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_are_bounded_and_whole_characters() {
+        assert_eq!(snippet(b"<html>", 512), "<html>");
+        assert_eq!(snippet("ééé".as_bytes(), 3), "é…");
+        assert_eq!(snippet(b"abcdef", 3), "abc…");
+    }
+}

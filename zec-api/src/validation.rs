@@ -1,0 +1,353 @@
+//! Checking requests before they are sent: every violation at once, named by wire names.
+
+use crate::wire::WireText;
+use std::fmt;
+
+/// Something a request must satisfy, as checked by `validate()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum RuleKind {
+    /// A required member of a data structure is missing.
+    Required,
+    /// A field is required because another is set (to some value).
+    RequiredIf,
+    /// Exactly one of several fields must be set.
+    ExactlyOneOf,
+    /// At most one of several fields may be set.
+    AtMostOneOf,
+    /// A number is out of range.
+    Range,
+    /// A string is too short or too long.
+    Length,
+    /// A list has too many items.
+    MaxItems,
+    /// A value is not one of those allowed.
+    AllowedValues,
+}
+
+/// One broken rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// The field, by wire name (`lanIp`, `systemDisk.diskSize`, `dataDisks[1].diskSize`); for
+    /// rules over several fields, their names joined by `, `.
+    pub field: String,
+    /// The rule.
+    pub rule: RuleKind,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.field, self.message)
+    }
+}
+
+/// A request that breaks documented rules; lists every violation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    /// The action whose request it is.
+    pub action: &'static str,
+    /// Every violation, in the order of the checks.
+    pub violations: Vec<Violation>,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.violations.len();
+        write!(
+            f,
+            "invalid {} request ({n} problem{}): ",
+            self.action,
+            if n == 1 { "" } else { "s" }
+        )?;
+        for (i, v) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{v}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// Values that have something to check; implemented by generated requests and data structures.
+pub trait Validate {
+    /// Record every violation into `v`.
+    fn check(&self, v: &mut Validator);
+}
+
+/// Run a value's checks and turn violations into an error.
+pub fn run_validation<T: Validate + ?Sized>(
+    action: &'static str,
+    value: &T,
+) -> Result<(), ValidationError> {
+    let mut v = Validator::default();
+    value.check(&mut v);
+    if v.violations.is_empty() {
+        Ok(())
+    } else {
+        Err(ValidationError {
+            action,
+            violations: v.violations,
+        })
+    }
+}
+
+/// Numbers that ranges apply to.
+pub trait Number {
+    /// The value as `f64`, for comparison with documented bounds.
+    fn as_f64(&self) -> f64;
+}
+
+impl Number for i64 {
+    fn as_f64(&self) -> f64 {
+        *self as f64
+    }
+}
+
+impl Number for f64 {
+    fn as_f64(&self) -> f64 {
+        *self
+    }
+}
+
+fn bound(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{}", x as i64)
+    } else {
+        x.to_string()
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Collects violations; the generated checks call one method per rule.
+#[derive(Debug, Default)]
+pub struct Validator {
+    /// Path of the data structure being checked (`systemDisk`, `dataDisks[1]`).
+    path: Vec<String>,
+    violations: Vec<Violation>,
+}
+
+impl Validator {
+    fn name(&self, field: &str) -> String {
+        if self.path.is_empty() {
+            field.to_string()
+        } else {
+            format!("{}.{field}", self.path.join("."))
+        }
+    }
+
+    fn push(&mut self, field: &str, rule: RuleKind, message: String) {
+        let field = self.name(field);
+        self.violations.push(Violation {
+            field,
+            rule,
+            message,
+        });
+    }
+
+    /// A required member of a data structure.
+    pub fn required(&mut self, field: &str, is_set: bool) {
+        if !is_set {
+            self.push(field, RuleKind::Required, "is required".into());
+        }
+    }
+
+    /// `field` must be set when `condition` holds (`when` says it in words).
+    pub fn required_if(&mut self, field: &str, is_set: bool, condition: bool, when: &str) {
+        if condition && !is_set {
+            self.push(
+                field,
+                RuleKind::RequiredIf,
+                format!("is required when {when}"),
+            );
+        }
+    }
+
+    /// Exactly one of the fields must be set.
+    pub fn exactly_one_of(&mut self, fields: &[(&str, bool)]) {
+        let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
+        let set: Vec<&str> = fields.iter().filter(|f| f.1).map(|f| f.0).collect();
+        let message = match set.len() {
+            1 => return,
+            0 => format!("exactly one of {} must be set; none is", quoted(&names)),
+            _ => format!(
+                "exactly one of {} must be set; {} are: {}",
+                quoted(&names),
+                set.len(),
+                quoted(&set)
+            ),
+        };
+        self.push(&names.join(", "), RuleKind::ExactlyOneOf, message);
+    }
+
+    /// At most one of the fields may be set.
+    pub fn at_most_one_of(&mut self, fields: &[(&str, bool)]) {
+        let set: Vec<&str> = fields.iter().filter(|f| f.1).map(|f| f.0).collect();
+        if set.len() > 1 {
+            let names: Vec<&str> = fields.iter().map(|f| f.0).collect();
+            let message = format!(
+                "at most one of {} may be set; {} are",
+                quoted(&names),
+                quoted(&set)
+            );
+            self.push(&names.join(", "), RuleKind::AtMostOneOf, message);
+        }
+    }
+
+    /// A number within documented bounds.
+    pub fn range<T: Number>(
+        &mut self,
+        field: &str,
+        value: Option<&T>,
+        min: Option<f64>,
+        max: Option<f64>,
+    ) {
+        let Some(x) = value.map(Number::as_f64) else {
+            return;
+        };
+        let low = min.is_some_and(|m| x < m);
+        let high = max.is_some_and(|m| x > m);
+        if low || high {
+            let message = match (min, max) {
+                (Some(a), Some(b)) => format!(
+                    "must be between {} and {}, is {}",
+                    bound(a),
+                    bound(b),
+                    bound(x)
+                ),
+                (Some(a), None) => format!("must be at least {}, is {}", bound(a), bound(x)),
+                (None, Some(b)) => format!("must be at most {}, is {}", bound(b), bound(x)),
+                (None, None) => return,
+            };
+            self.push(field, RuleKind::Range, message);
+        }
+    }
+
+    /// A string length within documented bounds, counted in characters.
+    pub fn length(
+        &mut self,
+        field: &str,
+        value: Option<&String>,
+        min: Option<usize>,
+        max: Option<usize>,
+    ) {
+        let Some(n) = value.map(|s| s.chars().count()) else {
+            return;
+        };
+        if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
+            let message = match (min, max) {
+                (Some(a), Some(b)) => format!("must have {a} to {b} characters, has {n}"),
+                (Some(a), None) => format!("must have at least {a} characters, has {n}"),
+                (None, Some(b)) => format!("must have at most {b} characters, has {n}"),
+                (None, None) => return,
+            };
+            self.push(field, RuleKind::Length, message);
+        }
+    }
+
+    /// A list with at most `max` items.
+    pub fn max_items<T>(&mut self, field: &str, value: Option<&Vec<T>>, max: usize) {
+        if let Some(n) = value.map(Vec::len)
+            && n > max
+        {
+            self.push(
+                field,
+                RuleKind::MaxItems,
+                format!("must have at most {max} items, has {n}"),
+            );
+        }
+    }
+
+    /// A value that must be one of `allowed`.
+    pub fn one_of<T: WireText>(&mut self, field: &str, value: Option<&T>, allowed: &[&str]) {
+        if let Some(v) = value {
+            let text = v.wire_text();
+            if !allowed.contains(&text.as_ref()) {
+                let message = format!("must be one of {}, is `{text}`", quoted(allowed));
+                self.push(field, RuleKind::AllowedValues, message);
+            }
+        }
+    }
+
+    /// Every item of a list must be one of `allowed`.
+    pub fn each_one_of<T: WireText>(
+        &mut self,
+        field: &str,
+        value: Option<&Vec<T>>,
+        allowed: &[&str],
+    ) {
+        for (i, item) in value.into_iter().flatten().enumerate() {
+            self.one_of(&format!("{field}[{i}]"), Some(item), allowed);
+        }
+    }
+
+    /// Check a nested data structure.
+    pub fn nested<T: Validate>(&mut self, field: &str, value: Option<&T>) {
+        if let Some(v) = value {
+            self.path.push(field.to_string());
+            v.check(self);
+            self.path.pop();
+        }
+    }
+
+    /// Check every item of a list of data structures.
+    pub fn nested_each<T: Validate>(&mut self, field: &str, value: Option<&Vec<T>>) {
+        for (i, item) in value.into_iter().flatten().enumerate() {
+            self.path.push(format!("{field}[{i}]"));
+            item.check(self);
+            self.path.pop();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Probe(Vec<(String, bool)>);
+
+    impl Validate for Probe {
+        fn check(&self, v: &mut Validator) {
+            let pairs: Vec<(&str, bool)> = self.0.iter().map(|(n, s)| (n.as_str(), *s)).collect();
+            v.exactly_one_of(&pairs);
+            v.range("count", Some(&0i64), Some(1.0), Some(100.0));
+            v.length("name", Some(&"ab".to_string()), Some(3), None);
+        }
+    }
+
+    #[test]
+    fn every_violation_is_reported_with_field_names() {
+        let err =
+            run_validation("X", &Probe(vec![("a".into(), true), ("b".into(), true)])).unwrap_err();
+        assert_eq!(err.violations.len(), 3);
+        assert_eq!(
+            err.to_string(),
+            "invalid X request (3 problems): a, b: exactly one of `a`, `b` must be set; 2 are: `a`, `b`; count: must be between 1 and 100, is 0; name: must have at least 3 characters, has 2"
+        );
+    }
+
+    #[test]
+    fn nested_paths_name_items() {
+        struct Inner;
+        impl Validate for Inner {
+            fn check(&self, v: &mut Validator) {
+                v.required("size", false);
+            }
+        }
+        let mut v = Validator::default();
+        v.nested_each("disks", Some(&vec![Inner, Inner]));
+        let fields: Vec<String> = v.violations.iter().map(|x| x.field.clone()).collect();
+        assert_eq!(fields, ["disks[0].size", "disks[1].size"]);
+    }
+}

@@ -1,0 +1,343 @@
+//! Structs: requests, responses and data structures, with their constructor, setters, `Debug`
+//! (secrets redacted) and wire format.
+//!
+//! The wire format is written out here instead of derived: a `Serialize` that skips absent
+//! fields, and a tolerant `Deserialize` that reads a JSON object once and takes each member by
+//! name through a shared runtime helper (unknown members ignored, absent ones `None`). That is a
+//! fraction of the code serde's derive emits, which matters with hundreds of structs.
+
+use crate::docs::{self, Doc};
+use crate::names::{self, Scope, ident};
+use crate::types::rust_type;
+use crate::validate;
+use crate::{Ctx, Error};
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+use zec_spec::ir::{Field, Rule, TypeRef};
+
+/// What a struct is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// Sent: required fields plain, optional ones `Option`.
+    Request,
+    /// Received: every field `Option`.
+    Response,
+    /// A data structure, sent and received: every field `Option`, required ones checked by
+    /// validation.
+    Data,
+}
+
+/// A struct to generate.
+pub struct Record<'a> {
+    /// Rust name.
+    pub name: Ident,
+    /// Its documentation.
+    pub doc: Doc,
+    /// What it is for.
+    pub kind: RecordKind,
+    /// Its fields in table order.
+    pub fields: Vec<RecordField<'a>>,
+    /// Rules over its fields (requests).
+    pub rules: &'a [Rule],
+    /// Wire name of the action, for validation messages (requests).
+    pub action: Option<&'a str>,
+}
+
+/// One field of a [`Record`].
+pub struct RecordField<'a> {
+    /// The field in the IR.
+    pub field: &'a Field,
+    /// Rust name.
+    pub ident: Ident,
+    /// Rust type, without the `Option`.
+    pub ty: TokenStream,
+    /// Stored as `Option<ty>`.
+    pub optional: bool,
+    /// How constructors and setters accept it.
+    pub param: TokenStream,
+    /// The parameter is `impl Into<ty>`.
+    pub into: bool,
+    /// Hidden from `Debug`.
+    pub sensitive: bool,
+}
+
+impl<'a> Record<'a> {
+    /// Prepare a struct named `name` (already a Rust type name) from table fields.
+    pub fn new(
+        ctx: &Ctx<'_>,
+        name: &str,
+        doc: Doc,
+        kind: RecordKind,
+        fields: &'a [Field],
+        rules: &'a [Rule],
+    ) -> Result<Self, Vec<Error>> {
+        let mut errors = Vec::new();
+        let mut scope = Scope::default();
+        let mut out = Vec::new();
+        for field in fields {
+            let ty = match rust_type(ctx, &field.ty, &field.source) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let ident = ident(&scope.claim(names::field_ident_text(&field.name)));
+            let into = match &field.ty {
+                TypeRef::String | TypeRef::Timestamp => true,
+                TypeRef::Named(n) => ctx.is_enum(n),
+                _ => false,
+            };
+            let param = if into {
+                quote!(impl Into<#ty>)
+            } else {
+                ty.clone()
+            };
+            out.push(RecordField {
+                field,
+                ident,
+                optional: kind != RecordKind::Request || !field.required,
+                sensitive: is_sensitive(&field.name),
+                ty,
+                param,
+                into,
+            });
+        }
+        if errors.is_empty() {
+            Ok(Record {
+                name: names::ident(name),
+                doc,
+                kind,
+                fields: out,
+                rules,
+                action: None,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The fields `new` takes.
+    fn required(&self) -> impl Iterator<Item = &RecordField<'a>> {
+        self.fields.iter().filter(|f| {
+            f.field.required && matches!(self.kind, RecordKind::Request | RecordKind::Data)
+        })
+    }
+}
+
+/// Fields whose values must never be printed.
+fn is_sensitive(wire: &str) -> bool {
+    let lower = wire.to_ascii_lowercase();
+    [
+        "password",
+        "passwd",
+        "secret",
+        "privatekey",
+        "token",
+        "userdata",
+    ]
+    .iter()
+    .any(|s| lower.contains(s))
+}
+
+/// The struct, its inherent methods, `Debug`, wire format and validation.
+pub fn generate(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
+    let name = &r.name;
+    let doc = r.doc.tokens();
+    let has_required = r.required().next().is_some();
+    let default = if r.kind != RecordKind::Request || !has_required {
+        quote!(Default,)
+    } else {
+        quote!()
+    };
+    let fields = r.fields.iter().map(|f| {
+        let ident = &f.ident;
+        let ty = &f.ty;
+        let stored = if f.optional {
+            quote!(Option<#ty>)
+        } else {
+            quote!(#ty)
+        };
+        let doc = docs::field_doc(f.field).tokens();
+        let deprecated = f
+            .field
+            .deprecated
+            .then(|| quote!(#[deprecated = "deprecated in the API docs"]));
+        quote! { #doc #deprecated pub #ident: #stored, }
+    });
+    let constructor = constructor(r);
+    let setters = r.fields.iter().map(setter);
+    let debug = debug_impl(r);
+    let wire = wire_impls(r);
+    let validation = validate::validation(ctx, r);
+    quote! {
+        #doc
+        #[derive(Clone, PartialEq, #default)]
+        #[non_exhaustive]
+        pub struct #name {
+            #( #fields )*
+        }
+
+        #[allow(deprecated, clippy::wrong_self_convention)]
+        impl #name {
+            #constructor
+            #( #setters )*
+        }
+
+        #debug
+        #wire
+        #validation
+    }
+}
+
+fn constructor(r: &Record<'_>) -> TokenStream {
+    if r.kind == RecordKind::Response {
+        return quote!();
+    }
+    let required: Vec<&RecordField<'_>> = r.required().collect();
+    if r.kind == RecordKind::Data && required.is_empty() {
+        // `Default` covers it.
+        return quote!();
+    }
+    let params = required.iter().map(|f| {
+        let ident = &f.ident;
+        let param = &f.param;
+        quote!(#ident: #param)
+    });
+    let inits = r.fields.iter().map(|f| {
+        let ident = &f.ident;
+        if f.field.required && r.kind != RecordKind::Response {
+            match (f.optional, f.into) {
+                (true, true) => quote!(#ident: Some(#ident.into()),),
+                (true, false) => quote!(#ident: Some(#ident),),
+                (false, true) => quote!(#ident: #ident.into(),),
+                (false, false) => quote!(#ident,),
+            }
+        } else {
+            quote!(#ident: None,)
+        }
+    });
+    let names: Vec<String> = required
+        .iter()
+        .map(|f| format!("`{}`", f.field.name))
+        .collect();
+    let doc = if names.is_empty() {
+        " A value with every field unset.".to_string()
+    } else {
+        format!(" A value with its required fields: {}.", names.join(", "))
+    };
+    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
+    quote! {
+        #[doc = #doc]
+        #many
+        pub fn new( #( #params ),* ) -> Self {
+            Self { #( #inits )* }
+        }
+    }
+}
+
+fn setter(f: &RecordField<'_>) -> TokenStream {
+    let ident = &f.ident;
+    let param = &f.param;
+    let convert = if f.into {
+        quote!(value.into())
+    } else {
+        quote!(value)
+    };
+    let value = if f.optional {
+        quote!(Some(#convert))
+    } else {
+        quote!(#convert)
+    };
+    let summary = f
+        .field
+        .docs
+        .first()
+        .map(|d| docs::escape(d))
+        .unwrap_or_default();
+    let doc = format!(" Sets `{}`. {summary}", f.field.name);
+    let deprecated = f
+        .field
+        .deprecated
+        .then(|| quote!(#[deprecated = "deprecated in the API docs"]));
+    quote! {
+        #[doc = #doc]
+        #deprecated
+        pub fn #ident(mut self, value: #param) -> Self {
+            self.#ident = #value;
+            self
+        }
+    }
+}
+
+fn debug_impl(r: &Record<'_>) -> TokenStream {
+    let name = &r.name;
+    let name_str = name.to_string();
+    let entries = r.fields.iter().map(|f| {
+        let ident = &f.ident;
+        let label = ident.to_string();
+        if f.sensitive {
+            quote!(.field(#label, &::zec_api::__private::Redacted))
+        } else {
+            quote!(.field(#label, &self.#ident))
+        }
+    });
+    quote! {
+        #[allow(deprecated)]
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#name_str) #( #entries )* .finish()
+            }
+        }
+    }
+}
+
+fn wire_impls(r: &Record<'_>) -> TokenStream {
+    let name = &r.name;
+    let entries = r.fields.iter().map(|f| {
+        let ident = &f.ident;
+        let wire = &f.field.name;
+        if f.optional {
+            quote! {
+                if let Some(value) = &self.#ident {
+                    map.serialize_entry(#wire, value)?;
+                }
+            }
+        } else {
+            quote!(map.serialize_entry(#wire, &self.#ident)?;)
+        }
+    });
+    let reads = r.fields.iter().map(|f| {
+        let ident = &f.ident;
+        let wire = &f.field.name;
+        if f.optional {
+            quote!(#ident: fields.optional(#wire)?,)
+        } else {
+            quote!(#ident: fields.required(#wire)?,)
+        }
+    });
+    let (map_binding, fields_binding) = if r.fields.is_empty() {
+        (quote!(let map), quote!(let _fields))
+    } else {
+        (quote!(let mut map), quote!(let mut fields))
+    };
+    quote! {
+        #[allow(deprecated)]
+        impl ::zec_api::__private::Serialize for #name {
+            fn serialize<S: ::zec_api::__private::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::zec_api::__private::SerializeMap as _;
+                #map_binding = serializer.serialize_map(None)?;
+                #( #entries )*
+                map.end()
+            }
+        }
+
+        #[allow(deprecated)]
+        impl<'de> ::zec_api::__private::Deserialize<'de> for #name {
+            fn deserialize<D: ::zec_api::__private::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                #fields_binding = ::zec_api::__private::Fields::<D::Error>::read(deserializer)?;
+                ::core::result::Result::Ok(Self { #( #reads )* })
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! Snapshots of generated code, after `prettyplease::unparse`, for review.
+
+use std::path::Path;
+use zec_codegen::{Ctx, action, client, types};
+use zec_spec::load_dir;
+
+fn pretty(tokens: proc_macro2::TokenStream) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("generated code parses");
+    prettyplease::unparse(&file)
+}
+
+fn spec() -> zec_spec::Loaded {
+    let loaded = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("../spec"));
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    loaded
+}
+
+#[test]
+fn associate_eip_address() {
+    let loaded = spec();
+    let ctx = Ctx::new(&loaded.api);
+    let action = loaded.api.action("AssociateEipAddress").unwrap();
+    let mut tokens = action::generate_action(&ctx, action).unwrap();
+    tokens.extend(quote_method(&ctx, action));
+    insta::assert_snapshot!(pretty(tokens));
+}
+
+fn quote_method(ctx: &Ctx<'_>, action: &zec_spec::ir::Action) -> proc_macro2::TokenStream {
+    let method = client::client_method(ctx, action);
+    quote::quote! { impl Client { #method } }
+}
+
+#[test]
+fn data_structure_page_of_spec() {
+    let loaded = spec();
+    let ctx = Ctx::new(&loaded.api);
+    let mut errors = Vec::new();
+    let tokens = types::generate_types(&ctx, &mut errors);
+    assert!(errors.is_empty());
+    insta::assert_snapshot!(pretty(tokens));
+}
+
+fn fixtures() -> zec_spec::Loaded {
+    let loaded = load_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures"));
+    assert!(!loaded.has_errors(), "{:#?}", loaded.diagnostics);
+    loaded
+}
+
+#[test]
+fn list_action_with_pagination() {
+    let loaded = fixtures();
+    let ctx = Ctx::new(&loaded.api);
+    let action = loaded.api.action("DescribeInstances").unwrap();
+    insta::assert_snapshot!(pretty(action::generate_action(&ctx, action).unwrap()));
+}
+
+#[test]
+fn action_with_enum_nested_struct_rules_and_secrets() {
+    let loaded = fixtures();
+    let ctx = Ctx::new(&loaded.api);
+    let action = loaded.api.action("CreateInstances").unwrap();
+    insta::assert_snapshot!(pretty(action::generate_action(&ctx, action).unwrap()));
+}
+
+#[test]
+fn data_structure_page_with_enum_and_nested_structs() {
+    let loaded = fixtures();
+    let ctx = Ctx::new(&loaded.api);
+    let mut errors = Vec::new();
+    let tokens = types::generate_types(&ctx, &mut errors);
+    assert!(errors.is_empty());
+    insta::assert_snapshot!(pretty(tokens));
+}
+
+#[test]
+fn whole_expansion_parses_and_errors_name_the_page() {
+    let loaded = spec();
+    let tokens = zec_codegen::generate_api(&loaded.api, "/tmp/ir.json").expect("generates");
+    let _: syn::File = syn::parse2(tokens).expect("parses");
+
+    // A type the data-structure page does not define is refused with its page and line.
+    let mut api = loaded.api.clone();
+    api.types.clear();
+    let errors = zec_codegen::generate_api(&api, "/tmp/ir.json").unwrap_err();
+    let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        text,
+        [
+            "compute/zec/elastic-ip/associateeipaddress.md:32: type BindType is not defined on the data-structure page"
+        ]
+    );
+}
