@@ -28,6 +28,7 @@
 extern crate self as zec_api;
 
 mod action;
+pub mod catalog;
 mod client;
 mod credentials;
 mod error;

@@ -57,7 +57,8 @@ pub fn page_macro(ir_path: &str) -> TokenStream {
         /// Generates the request, response, error enum and [`Action`](crate::Action) marker of
         /// one action page that the shipped spec does not have yet.
         ///
-        /// The path is relative to the calling crate's `Cargo.toml`; the page may use every type
+        /// The path is relative to the calling crate's `Cargo.toml` (or, if no file is there,
+        /// to the calling source file); the page may use every type
         /// of [`types`](crate::types). Editing the page rebuilds the caller. Call it through
         /// [`Client::send`](crate::Client::send):
         ///

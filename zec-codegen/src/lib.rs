@@ -10,6 +10,7 @@
 //! action's items), [`client`] (the client methods).
 
 pub mod action;
+pub mod catalog;
 pub mod client;
 pub mod docs;
 pub mod errors;
@@ -125,6 +126,7 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
         }
     });
     let page_macro = client::page_macro(ir_path);
+    let catalog = catalog::catalog(api);
     Ok(quote! {
         /// Data structures and enums shared by the actions.
         pub mod types {
@@ -143,6 +145,7 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
             #( #methods )*
         }
         #page_macro
+        #catalog
     })
 }
 

@@ -3,8 +3,8 @@
 //!
 //! - `generate_api!()` expands the IR that `zec-api`'s build step wrote to `$OUT_DIR`.
 //! - `expand_page!("path.md", "ir.json")` expands one action page (relative to the calling
-//!   crate's `Cargo.toml`) against the shipped types; users reach it as
-//!   `zec_api::generate_page!`.
+//!   crate's `Cargo.toml`, or failing that to the calling source file) against the shipped
+//!   types; users reach it as `zec_api::generate_page!`.
 
 use proc_macro::TokenStream;
 use proc_macro2::Span;
@@ -67,7 +67,14 @@ pub fn expand_page(input: TokenStream) -> TokenStream {
         Ok(a) => a,
         Err(e) => return e.to_compile_error().into(),
     };
-    match expand_page_inner(&args.page.value(), &args.ir.value()) {
+    // The file the literal is written in, for paths relative to it.
+    let caller_dir = args
+        .page
+        .span()
+        .unwrap()
+        .local_file()
+        .and_then(|f| f.parent().map(Path::to_path_buf));
+    match expand_page_inner(&args.page.value(), &args.ir.value(), caller_dir.as_deref()) {
         Ok(tokens) => tokens.into(),
         Err(messages) => {
             let span = args.page.span();
@@ -79,13 +86,28 @@ pub fn expand_page(input: TokenStream) -> TokenStream {
     }
 }
 
-fn expand_page_inner(rel: &str, ir_path: &str) -> Result<proc_macro2::TokenStream, Vec<String>> {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .ok_or_else(|| {
-            vec!["CARGO_MANIFEST_DIR is not set; generate_page! runs under cargo".to_string()]
-        })?;
-    let page_path = manifest.join(rel);
+fn expand_page_inner(
+    rel: &str,
+    ir_path: &str,
+    caller_dir: Option<&Path>,
+) -> Result<proc_macro2::TokenStream, Vec<String>> {
+    // Relative to the calling crate's manifest directory; failing that, to the calling file.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let candidates: Vec<PathBuf> = [manifest, caller_dir.map(Path::to_path_buf)]
+        .into_iter()
+        .flatten()
+        .map(|dir| dir.join(rel))
+        .collect();
+    let Some(page_path) = candidates
+        .iter()
+        .find(|p| p.is_file())
+        .or(candidates.first())
+        .cloned()
+    else {
+        return Err(vec![format!(
+            "cannot resolve {rel}: CARGO_MANIFEST_DIR is not set"
+        )]);
+    };
     let text = std::fs::read_to_string(&page_path)
         .map_err(|e| vec![format!("cannot read {rel} ({}): {e}", page_path.display())])?;
     let shipped = read_ir(Path::new(ir_path)).map_err(|e| vec![e])?;

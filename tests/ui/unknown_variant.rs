@@ -1,0 +1,5 @@
+use zec_api::types::BindType;
+
+fn main() {
+    let _ = BindType::Turbo;
+}

@@ -1,0 +1,98 @@
+//! Every action by wire name, without its types: for dispatch by `X-ZC-Action` (the mock
+//! server) and for checks over all actions (tests of the docs' examples).
+
+use crate::action::Action;
+use crate::validation::{ValidationError, run_validation};
+use serde_json::Value;
+use std::fmt;
+
+/// One action, type-erased.
+#[derive(Clone, Copy)]
+pub struct ActionInfo {
+    /// Wire name.
+    pub name: &'static str,
+    /// Group of the API docs (`elastic-ip`).
+    pub group: &'static str,
+    /// Whether the action only reads state.
+    pub read_only: bool,
+    /// Decode a request body into the action's request type and validate it.
+    pub check_request: fn(&[u8]) -> Result<(), RequestProblem>,
+    /// Decode the content of a response's `response` object into the response type.
+    pub check_response: fn(&Value) -> Result<(), String>,
+    /// The first example response of the docs (the whole envelope), as JSON text.
+    pub example_response: Option<&'static str>,
+}
+
+impl fmt::Debug for ActionInfo {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ActionInfo")
+            .field("name", &self.name)
+            .field("group", &self.group)
+            .field("read_only", &self.read_only)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Why a request body is not a valid request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RequestProblem {
+    /// The body is not a JSON object.
+    NotJson(String),
+    /// A required parameter is missing (its wire name).
+    Missing(String),
+    /// A parameter has the wrong type (the decoder's message, naming it).
+    Invalid(String),
+    /// The request decodes but breaks documented rules.
+    Violations(ValidationError),
+}
+
+impl fmt::Display for RequestProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RequestProblem::NotJson(m) => write!(f, "the body is not a JSON object: {m}"),
+            RequestProblem::Missing(field) => write!(f, "missing required parameter `{field}`"),
+            RequestProblem::Invalid(m) => write!(f, "invalid parameter: {m}"),
+            RequestProblem::Violations(v) => write!(f, "{v}"),
+        }
+    }
+}
+
+/// Decode and validate a request body for `A`.
+pub fn check_request<A: Action>(body: &[u8]) -> Result<(), RequestProblem> {
+    let value: Value =
+        serde_json::from_slice(body).map_err(|e| RequestProblem::NotJson(e.to_string()))?;
+    if !value.is_object() {
+        return Err(RequestProblem::NotJson("not an object".into()));
+    }
+    let request: A::Request = serde_json::from_value(value).map_err(|e| {
+        let message = e.to_string();
+        match message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next())
+        {
+            Some(field) => RequestProblem::Missing(field.to_string()),
+            None => RequestProblem::Invalid(message),
+        }
+    })?;
+    run_validation(A::NAME, &request).map_err(RequestProblem::Violations)
+}
+
+/// Decode the content of `response` for `A`.
+pub fn check_response<A: Action>(response: &Value) -> Result<(), String> {
+    serde_json::from_value::<A::Response>(response.clone())
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Every action, sorted by name.
+pub fn actions() -> &'static [ActionInfo] {
+    crate::__catalog::ACTIONS
+}
+
+/// The action with this wire name.
+pub fn find(name: &str) -> Option<&'static ActionInfo> {
+    let all = actions();
+    all.binary_search_by(|a| a.name.cmp(name))
+        .ok()
+        .map(|i| &all[i])
+}
