@@ -83,12 +83,10 @@ pub struct WaiterDraft {
 pub fn read_field(text: &str, field: &str, ty: &TypeRef, siblings: &[String]) -> FieldFacts {
     let mut facts = FieldFacts::default();
     let lines: Vec<&str> = text.lines().map(str::trim).collect();
-    if let Some(values) = list_values(&lines) {
-        if matches!(ty, TypeRef::String)
-            || matches!(ty, TypeRef::Array(inner) if **inner == TypeRef::String)
-        {
-            facts.constraints.push(Constraint::AllowedValues { values });
-        }
+    let text_like = matches!(ty, TypeRef::String)
+        || matches!(ty, TypeRef::Array(inner) if **inner == TypeRef::String);
+    if text_like && let Some(values) = list_values(&lines) {
+        facts.constraints.push(Constraint::AllowedValues { values });
     }
     for sentence in sentences(text) {
         let mut understood = false;
