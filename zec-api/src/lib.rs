@@ -25,6 +25,8 @@
 //! - [`errors`]: the error codes every action may return;
 //! - [`Error`]: what a call can fail with.
 
+#![warn(missing_docs)]
+
 extern crate self as zec_api;
 
 mod action;
