@@ -1,13 +1,16 @@
-//! The client: configuration, one call's journey (validate, serialise, sign, send, decode).
+//! The client: configuration, and one call's journey: validate, serialise, then per attempt
+//! sign, send and decode, retrying as [`RetryPolicy`] says.
 
 use crate::action::{Action, ActionRequest};
 use crate::credentials::Credentials;
 use crate::error::{ApiError, Error, ErrorCode, TransportError, Undecodable, snippet};
+use crate::retry::{Failure, RetryPolicy};
 use crate::sign;
 use crate::validation::run_validation;
 use serde_json::{Map, Value};
 use std::sync::{Arc, Once};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use tracing::Instrument;
 
 /// The API version every request names (`X-ZC-Version`).
 pub const API_VERSION: &str = "2025-09-01";
@@ -20,13 +23,14 @@ pub const DEFAULT_ENDPOINT: &str = "https://console.zenlayer.com";
 /// The code the server uses for throttling, with HTTP 429 or even 200.
 pub const THROTTLE_CODE: &str = "REQUEST_LIMIT_EXCEEDED";
 
-/// How a [`Client`] connects and authenticates.
+/// How a [`Client`] connects, authenticates and retries.
 #[derive(Clone, Debug)]
 pub struct Config {
     endpoint: String,
     credentials: Option<Credentials>,
     connect_timeout: Duration,
     attempt_timeout: Duration,
+    retry: RetryPolicy,
     http: Option<reqwest::Client>,
 }
 
@@ -37,13 +41,14 @@ impl Default for Config {
             credentials: None,
             connect_timeout: Duration::from_secs(10),
             attempt_timeout: Duration::from_secs(30),
+            retry: RetryPolicy::default(),
             http: None,
         }
     }
 }
 
 impl Config {
-    /// The public endpoint, no credentials, default timeouts.
+    /// The public endpoint, no credentials, default timeouts and retries.
     pub fn new() -> Self {
         Self::default()
     }
@@ -51,13 +56,16 @@ impl Config {
     /// From the environment: credentials as [`Credentials::from_env`] reads them, and
     /// `ZENLAYER_ENDPOINT` when set.
     pub fn from_env() -> Self {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Like [`Config::from_env`], reading variables through `lookup`.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
         let mut config = Config::new();
-        config.credentials = Credentials::from_env();
-        if let Ok(endpoint) = std::env::var("ZENLAYER_ENDPOINT")
-            && !endpoint.trim().is_empty()
-        {
+        if let Some(endpoint) = lookup("ZENLAYER_ENDPOINT").filter(|e| !e.trim().is_empty()) {
             config.endpoint = endpoint.trim().to_string();
         }
+        config.credentials = Credentials::from_lookup(lookup);
         config
     }
 
@@ -85,8 +93,14 @@ impl Config {
         self
     }
 
-    /// Use this HTTP client (its own timeouts, proxies and TLS settings apply; the connect
-    /// timeout here does not).
+    /// When and how to retry (default: [`RetryPolicy::default`]).
+    pub fn retry(mut self, policy: RetryPolicy) -> Self {
+        self.retry = policy;
+        self
+    }
+
+    /// Use this HTTP client (its own proxies and TLS settings apply; the connect timeout here
+    /// does not, the attempt timeout does).
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -95,6 +109,16 @@ impl Config {
     /// The configured endpoint.
     pub fn endpoint_url(&self) -> &str {
         &self.endpoint
+    }
+
+    /// The configured credentials.
+    pub fn credentials_ref(&self) -> Option<&Credentials> {
+        self.credentials.as_ref()
+    }
+
+    /// The retry policy.
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.retry
     }
 }
 
@@ -127,6 +151,23 @@ fn is_loopback(host: &str) -> bool {
         || host
             .parse::<std::net::IpAddr>()
             .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// What one attempt brought back, before decoding.
+struct Answer {
+    status: u16,
+    retry_after: Option<Duration>,
+    body: Vec<u8>,
+}
+
+/// Why one attempt brought nothing back.
+enum AttemptError {
+    /// The connection could not be opened: nothing was sent.
+    NotSent(reqwest::Error),
+    /// The attempt timed out.
+    Timeout,
+    /// The connection failed after the request may have left.
+    Dropped(reqwest::Error),
 }
 
 impl Client {
@@ -187,7 +228,9 @@ impl Client {
 
     /// Send any action's request: `client.send(AssociateEipAddressRequest::new(ids))`.
     ///
-    /// The request is validated first; nothing is sent if that fails.
+    /// The request is validated first; nothing is sent if that fails. Throttling is retried,
+    /// and so are server errors and connection failures of read-only actions (see
+    /// [`RetryPolicy`]); every attempt is signed afresh.
     pub async fn send<R: ActionRequest>(
         &self,
         request: R,
@@ -196,21 +239,81 @@ impl Client {
         run_validation(name, &request).map_err(Error::Validation)?;
         let body = serde_json::to_vec(&request)
             .map_err(|e| Error::Config(format!("cannot serialise the {name} request: {e}")))?;
+        let span = tracing::info_span!(
+            "zec_call",
+            action = name,
+            attempt = tracing::field::Empty,
+            request_id = tracing::field::Empty
+        );
+        self.execute::<R::Action>(body).instrument(span).await
+    }
+
+    /// The attempts of one call, with retries.
+    async fn execute<A: Action>(&self, body: Vec<u8>) -> Result<A::Response, Error<A::Error>> {
         let credentials =
             self.inner.config.credentials.as_ref().ok_or_else(|| {
                 Error::Config("no credentials: set an access key or a token".into())
             })?;
-        let (status, bytes) = self.attempt(name, credentials, body).await?;
-        decode::<R::Action>(status, &bytes)
+        let policy = &self.inner.config.retry;
+        let started = Instant::now();
+        let mut attempt = 1u32;
+        loop {
+            tracing::Span::current().record("attempt", attempt);
+            let (error, failure, retry_after) = match self
+                .attempt(A::NAME, credentials, &body)
+                .await
+            {
+                Ok(answer) => match decode::<A>(answer.status, &answer.body) {
+                    Ok(response) => {
+                        tracing::debug!(attempt, status = answer.status, "call succeeded");
+                        return Ok(response);
+                    }
+                    Err(e) => {
+                        if let Some(id) = e.request_id() {
+                            tracing::Span::current().record("request_id", id);
+                        }
+                        let failure = classify(&e, answer.status);
+                        (e, failure, answer.retry_after)
+                    }
+                },
+                Err(AttemptError::NotSent(e)) => (transport(e, attempt), Failure::NotSent, None),
+                Err(AttemptError::Dropped(e)) => {
+                    (transport(e, attempt), Failure::MaybeApplied, None)
+                }
+                Err(AttemptError::Timeout) => (
+                    Error::Timeout {
+                        after: self.inner.config.attempt_timeout,
+                        attempts: attempt,
+                    },
+                    Failure::MaybeApplied,
+                    None,
+                ),
+            };
+            let delay = policy.delay(attempt + 1, retry_after);
+            let in_budget =
+                attempt < policy.max_attempts && started.elapsed() + delay <= policy.max_elapsed;
+            if !(failure.retryable(A::READ_ONLY, policy) && in_budget) {
+                tracing::debug!(attempt, error = %ErrorSummary(&error), "call failed");
+                return Err(with_attempts(error, attempt));
+            }
+            tracing::info!(
+                attempt,
+                delay_ms = delay.as_millis() as u64,
+                reason = %ErrorSummary(&error),
+                "retrying"
+            );
+            tokio::time::sleep(delay).await;
+            attempt += 1;
+        }
     }
 
     /// One signed POST; the status and the whole body.
-    async fn attempt<E>(
+    async fn attempt(
         &self,
         action: &str,
         credentials: &Credentials,
-        body: Vec<u8>,
-    ) -> Result<(u16, Vec<u8>), Error<E>> {
+        body: &[u8],
+    ) -> Result<Answer, AttemptError> {
         const CONTENT_TYPE: &str = "application/json";
         let timestamp = SystemTime::now()
             .duration_since(UNIX_EPOCH)
@@ -233,7 +336,7 @@ impl Client {
                     timestamp,
                     CONTENT_TYPE,
                     &self.inner.host,
-                    &body,
+                    body,
                 );
                 req.header("X-ZC-Timestamp", timestamp.to_string())
                     .header("X-ZC-Signature-Method", sign::ALGORITHM)
@@ -243,24 +346,81 @@ impl Client {
                 req.header("Authorization", format!("Bearer {}", token.expose()))
             }
         };
-        let transport = |e: reqwest::Error| {
+        let response = req.body(body.to_vec()).send().await.map_err(|e| {
             if e.is_timeout() {
-                Error::Timeout {
-                    after: self.inner.config.attempt_timeout,
-                    attempts: 1,
-                }
+                AttemptError::Timeout
+            } else if e.is_connect() {
+                AttemptError::NotSent(e)
             } else {
-                Error::Transport(TransportError {
-                    message: e.to_string(),
-                    attempts: 1,
-                    source: Some(Box::new(e)),
-                })
+                AttemptError::Dropped(e)
             }
-        };
-        let response = req.body(body).send().await.map_err(transport)?;
+        })?;
         let status = response.status().as_u16();
-        let bytes = response.bytes().await.map_err(transport)?;
-        Ok((status, bytes.to_vec()))
+        let retry_after = response
+            .headers()
+            .get("Retry-After")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_secs);
+        let bytes = response.bytes().await.map_err(|e| {
+            if e.is_timeout() {
+                AttemptError::Timeout
+            } else {
+                AttemptError::Dropped(e)
+            }
+        })?;
+        Ok(Answer {
+            status,
+            retry_after,
+            body: bytes.to_vec(),
+        })
+    }
+}
+
+/// How retrying sees a decoded failure.
+fn classify<E>(error: &Error<E>, status: u16) -> Failure {
+    match error {
+        Error::Throttled(_) => Failure::Throttled,
+        Error::Api(_) | Error::Undecodable(_) if status >= 500 => Failure::MaybeApplied,
+        _ => Failure::Final,
+    }
+}
+
+fn transport<E>(e: reqwest::Error, attempts: u32) -> Error<E> {
+    Error::Transport(TransportError {
+        message: e.to_string(),
+        attempts,
+        source: Some(Box::new(e)),
+    })
+}
+
+/// The error, with the number of attempts made.
+fn with_attempts<E>(error: Error<E>, attempts: u32) -> Error<E> {
+    match error {
+        Error::Transport(mut t) => {
+            t.attempts = attempts;
+            Error::Transport(t)
+        }
+        Error::Timeout { after, .. } => Error::Timeout { after, attempts },
+        other => other,
+    }
+}
+
+/// A one-line description of an error for logs: the kind, status and code, nothing sent by
+/// the caller.
+struct ErrorSummary<'a, E>(&'a Error<E>);
+
+impl<E> std::fmt::Display for ErrorSummary<'_, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.0 {
+            Error::Api(e) => write!(f, "api error {} (HTTP {})", e.code, e.http_status),
+            Error::Throttled(e) => write!(f, "throttled {} (HTTP {})", e.code, e.http_status),
+            Error::Undecodable(u) => write!(f, "undecodable answer (HTTP {})", u.http_status),
+            Error::Transport(t) => write!(f, "transport: {}", t.message),
+            Error::Timeout { after, .. } => write!(f, "timeout after {after:?}"),
+            Error::Validation(_) => f.write_str("validation"),
+            Error::Config(m) => write!(f, "configuration: {m}"),
+        }
     }
 }
 

@@ -34,16 +34,22 @@ pub mod catalog;
 mod client;
 mod credentials;
 mod error;
+mod paginate;
+mod retry;
 pub mod sign;
 pub mod validation;
+mod waiter;
 mod wire;
 
 pub use action::{Action, ActionRequest};
 pub use client::{API_PATH, API_VERSION, Client, Config, DEFAULT_ENDPOINT, SERVICE, THROTTLE_CODE};
 pub use credentials::{Credentials, Secret};
 pub use error::{ApiError, Error, ErrorCode, TransportError, Undecodable};
+pub use paginate::Paginated;
+pub use retry::RetryPolicy;
 pub use serde_json::Value as JsonValue;
 pub use validation::ValidationError;
+pub use waiter::{WaitError, WaitOptions, Waitable};
 
 /// What generated code uses; not part of the API.
 #[doc(hidden)]
@@ -51,6 +57,7 @@ pub mod __private {
     pub use crate::error::ErrorCode;
     pub use crate::validation::{Validate, Validator, run_validation};
     pub use crate::wire::{Fields, Redacted, WireText, deserialize_string, wire_is};
+    pub use futures_util::Stream;
     pub use serde::ser::SerializeMap;
     pub use serde::{Deserialize, Deserializer, Serialize, Serializer};
     pub use zec_macros::expand_page;

@@ -5,7 +5,7 @@ use crate::docs::{Doc, escape};
 use crate::errors::action_error_enum;
 use crate::names::{self, ident};
 use crate::record::{self, Record, RecordKind};
-use crate::{Ctx, Error};
+use crate::{Ctx, Error, paginate, waiter};
 use proc_macro2::TokenStream;
 use quote::quote;
 use zec_spec::ir::{Action, Rule};
@@ -138,6 +138,8 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
             return Err(errors);
         }
     };
+    let paginated = paginate::paginated_impl(ctx, action, &request, &response);
+    let waitable = waiter::waitable_impl(ctx, action, &request, &response);
     let request_tokens = record::generate(ctx, &request);
     let response_tokens = record::generate(ctx, &response);
     let error_enum = action_error_enum(ctx, action);
@@ -166,6 +168,8 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
             type Action = #marker;
         }
 
+        #paginated
+        #waitable
         #request_tokens
         #response_tokens
         #error_enum

@@ -15,9 +15,11 @@ pub mod client;
 pub mod docs;
 pub mod errors;
 pub mod names;
+pub mod paginate;
 pub mod record;
 pub mod types;
 pub mod validate;
+pub mod waiter;
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -107,6 +109,13 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
             Ok(tokens) => {
                 groups.entry(a.group.as_str()).or_default().push(tokens);
                 methods.push(client::client_method(&ctx, a));
+                if let Some(item) = paginate::item_type(&ctx, a) {
+                    methods.push(paginate::stream_method(
+                        a,
+                        &client::method_name(&a.name),
+                        &item,
+                    ));
+                }
             }
             Err(mut e) => errors.append(&mut e),
         }

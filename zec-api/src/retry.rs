@@ -1,0 +1,164 @@
+//! When calls are retried, and how long to wait in between.
+//!
+//! Throttling (HTTP 429, or the code `REQUEST_LIMIT_EXCEEDED` even with HTTP 200) is always
+//! retried. Server errors (5xx), timeouts and dropped connections are retried only for
+//! read-only actions (`Describe…`, `Inquiry…`), because a write may have taken effect; a
+//! connection that could not be opened is retried for every action, since nothing was sent.
+//! [`RetryPolicy::retry_writes`] opts writes in. Waits grow exponentially with full jitter,
+//! and both the number of attempts and the total time are bounded.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Retry settings of a [`Client`](crate::Client).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in all, the first included (default 4; 1 disables retries).
+    pub max_attempts: u32,
+    /// Upper bound of the first wait (default 200 ms); it doubles per retry.
+    pub initial_backoff: Duration,
+    /// Upper bound of any wait (default 10 s).
+    pub max_backoff: Duration,
+    /// No retry starts once this much time has passed since the first attempt (default 60 s).
+    pub max_elapsed: Duration,
+    /// Also retry writes after server errors, timeouts and dropped connections (default
+    /// false: a write may have taken effect).
+    pub retry_writes: bool,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 4,
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(10),
+            max_elapsed: Duration::from_secs(60),
+            retry_writes: false,
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// Never retry.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// Set the number of attempts (at least 1).
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+
+    /// Set the first and the largest wait.
+    pub fn backoff(mut self, initial: Duration, max: Duration) -> Self {
+        self.initial_backoff = initial;
+        self.max_backoff = max.max(initial);
+        self
+    }
+
+    /// Set the total time after which no retry starts.
+    pub fn max_elapsed(mut self, elapsed: Duration) -> Self {
+        self.max_elapsed = elapsed;
+        self
+    }
+
+    /// Retry writes too after server errors, timeouts and dropped connections.
+    pub fn retry_writes(mut self, yes: bool) -> Self {
+        self.retry_writes = yes;
+        self
+    }
+
+    /// The wait before attempt `next` (2 for the first retry): a random duration up to
+    /// `initial_backoff × 2^(next − 2)`, capped at `max_backoff`, or the server's
+    /// `Retry-After` when it asks for longer.
+    pub fn delay(&self, next: u32, retry_after: Option<Duration>) -> Duration {
+        let exponent = next.saturating_sub(2).min(20);
+        let ceiling = self
+            .initial_backoff
+            .saturating_mul(1u32 << exponent)
+            .min(self.max_backoff);
+        let jittered = ceiling.mul_f64(random_unit());
+        match retry_after {
+            // The time budget (`max_elapsed`) still bounds how long the caller waits.
+            Some(asked) if asked > jittered => asked,
+            _ => jittered,
+        }
+    }
+}
+
+/// Why an attempt failed, as far as retrying is concerned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Failure {
+    /// Throttled: always retried.
+    Throttled,
+    /// The connection could not be opened: nothing was sent.
+    NotSent,
+    /// A 5xx, a timeout or a dropped connection: the request may have taken effect.
+    MaybeApplied,
+    /// Anything else: retrying would not help.
+    Final,
+}
+
+impl Failure {
+    /// Whether this failure is retried for an action that is (not) read-only.
+    pub(crate) fn retryable(self, read_only: bool, policy: &RetryPolicy) -> bool {
+        match self {
+            Failure::Throttled | Failure::NotSent => true,
+            Failure::MaybeApplied => read_only || policy.retry_writes,
+            Failure::Final => false,
+        }
+    }
+}
+
+/// A number in [0, 1): xorshift over a seed from the clock and a counter. Jitter only needs to
+/// spread clients apart, not to be unpredictable.
+fn random_unit() -> f64 {
+    static COUNTER: AtomicU64 = AtomicU64::new(0x9E37_79B9_7F4A_7C15);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    let mut x = nanos ^ COUNTER.fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed);
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    (x >> 11) as f64 / (1u64 << 53) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn delays_grow_are_capped_and_honour_retry_after() {
+        let p = RetryPolicy::default().backoff(Duration::from_millis(100), Duration::from_secs(1));
+        for _ in 0..100 {
+            assert!(p.delay(2, None) <= Duration::from_millis(100));
+            assert!(p.delay(4, None) <= Duration::from_millis(400));
+            assert!(p.delay(30, None) <= Duration::from_secs(1));
+        }
+        assert_eq!(
+            p.delay(2, Some(Duration::from_secs(3))),
+            Duration::from_secs(3)
+        );
+        // Not every delay is the same: there is jitter.
+        let delays: std::collections::BTreeSet<Duration> =
+            (0..20).map(|_| p.delay(5, None)).collect();
+        assert!(delays.len() > 1);
+    }
+
+    #[test]
+    fn which_failures_are_retried() {
+        let p = RetryPolicy::default();
+        assert!(Failure::Throttled.retryable(false, &p));
+        assert!(Failure::NotSent.retryable(false, &p));
+        assert!(Failure::MaybeApplied.retryable(true, &p));
+        assert!(!Failure::MaybeApplied.retryable(false, &p));
+        assert!(Failure::MaybeApplied.retryable(false, &p.clone().retry_writes(true)));
+        assert!(!Failure::Final.retryable(true, &p));
+    }
+}

@@ -1,0 +1,168 @@
+//! Waiting for asynchronous actions: poll the documented action until the documented state.
+
+use crate::action::{Action, ActionRequest};
+use crate::client::Client;
+use crate::error::Error;
+use std::fmt;
+use std::time::{Duration, Instant};
+
+/// An action the docs call asynchronous, with the action to poll and the states that mean
+/// pending, done and failed. Implemented by the generated markers of such actions.
+pub trait Waitable: Action {
+    /// The action that shows progress (`DescribeInstances`).
+    type Poll: Action;
+    /// States while the work goes on.
+    const PENDING: &'static [&'static str];
+    /// States that mean done; empty when done means gone.
+    const SUCCESS: &'static [&'static str];
+    /// States that mean failed.
+    const FAILURE: &'static [&'static str];
+    /// Done means the resource no longer appears.
+    const UNTIL_GONE: bool;
+    /// The resources the call acted on, from its response or request.
+    fn resource_ids(request: &Self::Request, response: &Self::Response) -> Vec<String>;
+    /// A poll request for these resources.
+    fn poll_request(ids: &[String]) -> <Self::Poll as Action>::Request;
+    /// Each listed resource and its state.
+    fn states(response: &<Self::Poll as Action>::Response) -> Vec<(String, Option<String>)>;
+}
+
+/// How to wait.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WaitOptions {
+    /// Time between polls (default 5 s).
+    pub interval: Duration,
+    /// Give up after this long (default 10 minutes).
+    pub timeout: Duration,
+}
+
+impl Default for WaitOptions {
+    fn default() -> Self {
+        WaitOptions {
+            interval: Duration::from_secs(5),
+            timeout: Duration::from_secs(600),
+        }
+    }
+}
+
+impl WaitOptions {
+    /// Poll every `interval`, for at most `timeout`.
+    pub fn new(interval: Duration, timeout: Duration) -> Self {
+        WaitOptions { interval, timeout }
+    }
+}
+
+/// Why waiting did not end in success. `E` is the poll action's error-code enum.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum WaitError<E> {
+    /// A poll failed.
+    Poll(Error<E>),
+    /// A resource reached a failure state.
+    Failed {
+        /// The resource.
+        id: String,
+        /// Its state.
+        state: String,
+    },
+    /// The timeout passed first.
+    TimedOut {
+        /// How long it waited.
+        waited: Duration,
+        /// The last states seen (`None`: the resource was not listed).
+        last: Vec<(String, Option<String>)>,
+    },
+    /// Neither the response nor the request names a resource to wait for.
+    NothingToWaitFor,
+}
+
+impl<E: fmt::Display> fmt::Display for WaitError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WaitError::Poll(e) => write!(f, "polling failed: {e}"),
+            WaitError::Failed { id, state } => write!(f, "{id} reached the failure state {state}"),
+            WaitError::TimedOut { waited, last } => {
+                write!(f, "still not done after {waited:?}; last states: ")?;
+                for (i, (id, state)) in last.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{id}={}", state.as_deref().unwrap_or("absent"))?;
+                }
+                Ok(())
+            }
+            WaitError::NothingToWaitFor => f.write_str("no resource id to wait for"),
+        }
+    }
+}
+
+impl<E: fmt::Debug + fmt::Display> std::error::Error for WaitError<E> {}
+
+impl Client {
+    /// Wait until the resources an asynchronous call acted on reach the documented success
+    /// state (or disappear, for deletions), polling the documented action. Fails as soon as a
+    /// resource reaches a documented failure state, and after `options.timeout`.
+    ///
+    /// Returns the final state of each resource (`None` when it is gone).
+    pub async fn wait<A: Waitable>(
+        &self,
+        request: &A::Request,
+        response: &A::Response,
+        options: WaitOptions,
+    ) -> Result<Vec<(String, Option<String>)>, WaitError<<A::Poll as Action>::Error>>
+    where
+        <A::Poll as Action>::Request: ActionRequest<Action = A::Poll>,
+    {
+        let ids = A::resource_ids(request, response);
+        if ids.is_empty() {
+            return Err(WaitError::NothingToWaitFor);
+        }
+        let started = Instant::now();
+        loop {
+            let answer = self
+                .send(A::poll_request(&ids))
+                .await
+                .map_err(WaitError::Poll)?;
+            let listed = A::states(&answer);
+            // Each resource's state; `None` when it is not listed (gone).
+            let last: Vec<(String, Option<String>)> = ids
+                .iter()
+                .map(|id| {
+                    let state = listed
+                        .iter()
+                        .find(|(i, _)| i == id)
+                        .map(|(_, s)| s.clone().unwrap_or_default());
+                    (id.clone(), state)
+                })
+                .collect();
+            if let Some((id, Some(state))) = last
+                .iter()
+                .find(|(_, s)| s.as_deref().is_some_and(|s| A::FAILURE.contains(&s)))
+            {
+                return Err(WaitError::Failed {
+                    id: id.clone(),
+                    state: state.clone(),
+                });
+            }
+            let done = last.iter().all(|(_, state)| match state {
+                None => A::UNTIL_GONE,
+                Some(s) => !A::UNTIL_GONE && A::SUCCESS.contains(&s.as_str()),
+            });
+            if done {
+                return Ok(last);
+            }
+            tracing::debug!(
+                action = A::NAME,
+                waited_ms = started.elapsed().as_millis() as u64,
+                "waiting"
+            );
+            if started.elapsed() + options.interval > options.timeout {
+                return Err(WaitError::TimedOut {
+                    waited: started.elapsed(),
+                    last,
+                });
+            }
+            tokio::time::sleep(options.interval).await;
+        }
+    }
+}
