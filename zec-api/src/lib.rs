@@ -34,6 +34,8 @@ pub mod catalog;
 mod client;
 mod credentials;
 mod error;
+#[cfg(feature = "mock")]
+pub mod mock;
 mod paginate;
 mod retry;
 pub mod sign;

@@ -37,12 +37,27 @@ pub fn sha256_hex(data: &[u8]) -> String {
 /// The canonical request for a body sent with this content type to this host (with the port
 /// when it is not the scheme's default).
 pub fn canonical_request(content_type: &str, host: &str, body: &[u8]) -> String {
-    format!(
-        "POST\n/\n\ncontent-type:{}\nhost:{}\n\n{SIGNED_HEADERS}\n{}",
-        content_type.trim().to_ascii_lowercase(),
-        host.trim().to_ascii_lowercase(),
-        sha256_hex(body)
-    )
+    canonical_request_with(&[("content-type", content_type), ("host", host)], body)
+}
+
+/// The canonical request over any signed headers, given as (name, value) in the order of the
+/// `SignedHeaders` list; names and values are lower-cased and trimmed.
+pub fn canonical_request_with(headers: &[(&str, &str)], body: &[u8]) -> String {
+    let mut canonical = String::from("POST\n/\n\n");
+    let mut names = Vec::with_capacity(headers.len());
+    for (name, value) in headers {
+        let name = name.trim().to_ascii_lowercase();
+        canonical.push_str(&name);
+        canonical.push(':');
+        canonical.push_str(&value.trim().to_ascii_lowercase());
+        canonical.push('\n');
+        names.push(name);
+    }
+    canonical.push('\n');
+    canonical.push_str(&names.join(";"));
+    canonical.push('\n');
+    canonical.push_str(&sha256_hex(body));
+    canonical
 }
 
 /// The string to sign.

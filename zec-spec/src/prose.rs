@@ -185,7 +185,11 @@ pub fn is_constraint_like(sentence: &str) -> bool {
     const WORDS: &[&str] = &[
         "must",
         "required",
-        "only ",
+        // "Only snapshots in this zone" describes a filter; these say what is allowed.
+        "can only",
+        "only support",
+        "only one",
+        "only be",
         "cannot",
         "can not",
         "not exceed",

@@ -1,0 +1,120 @@
+//! The quickstart: real ZEC calls through `zec_api::Client`.
+//!
+//! `cargo run --example quickstart`
+//!
+//! With `ZENLAYER_ACCESS_KEY_ID` and `ZENLAYER_ACCESS_KEY_SECRET` (or `ZENLAYER_TOKEN`) set,
+//! the calls go to ZEC (or to `ZENLAYER_ENDPOINT`); the IDs below are placeholders, so expect
+//! ZEC to answer that they do not exist. Without credentials, the calls go to the embedded
+//! mock server, which checks signatures and answers with the docs' examples.
+
+use std::process::ExitCode;
+use zec_api::actions::{AssociateEipAddressError, AssociateEipAddressRequest};
+use zec_api::mock::MockServer;
+use zec_api::types::BindType;
+use zec_api::{Client, Config, Error};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quickstart failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    let config = Config::from_env();
+    let mock = if config.credentials_ref().is_some() {
+        println!(
+            "Credentials found in the environment: calling {}",
+            config.endpoint_url()
+        );
+        None
+    } else {
+        let server = MockServer::start().await?;
+        println!(
+            "No ZENLAYER_ACCESS_KEY_ID/ZENLAYER_ACCESS_KEY_SECRET or ZENLAYER_TOKEN set:\n\
+             calling the embedded mock server at {} instead.",
+            server.endpoint()
+        );
+        Some(server)
+    };
+    let client = match &mock {
+        Some(server) => server.client()?,
+        None => Client::new(config)?,
+    };
+
+    println!("\n1. A request that breaks a documented rule is refused before anything is sent:");
+    let broken = AssociateEipAddressRequest::new(vec!["eip-1".into()]).nic_id("nic-1");
+    match client.associate_eip_address(broken).await {
+        Err(Error::Validation(v)) => {
+            for violation in &v.violations {
+                println!("   {}: {}", violation.field, violation.message);
+            }
+        }
+        other => println!("   unexpected: {other:?}"),
+    }
+
+    println!("\n2. Bind two elastic IPs to a vNIC in pass-through mode (AssociateEipAddress):");
+    let request = AssociateEipAddressRequest::new(vec!["eip-1".into(), "eip-2".into()])
+        .nic_id("nic-1")
+        .lan_ip("10.0.0.2")
+        .bind_type(BindType::Passthrough);
+    println!("   sending {}", serde_json::to_string(&request)?);
+    report(client.associate_eip_address(request).await);
+
+    if let Some(server) = &mock {
+        println!("\n3. Error codes arrive typed. The mock now answers INVALID_LB_NOT_FOUND:");
+        server.respond_error(
+            "AssociateEipAddress",
+            404,
+            "INVALID_LB_NOT_FOUND",
+            "The load balancer does not exist.",
+        );
+        let request =
+            AssociateEipAddressRequest::new(vec!["eip-1".into()]).load_balancer_id("lb-1");
+        report(client.associate_eip_address(request).await);
+        println!(
+            "\nThe mock server received {} request(s), each signed with ZC2-HMAC-SHA256.",
+            server.requests().len()
+        );
+    }
+    Ok(())
+}
+
+/// Print the outcome of an AssociateEipAddress call in plain words.
+fn report(
+    result: Result<zec_api::actions::AssociateEipAddressResponse, Error<AssociateEipAddressError>>,
+) {
+    match result {
+        Ok(response) => {
+            let failed = response.failed_eip_ids.unwrap_or_default();
+            println!(
+                "   done (request id {}); elastic IPs that could not be bound: {}",
+                response.request_id.as_deref().unwrap_or("?"),
+                if failed.is_empty() {
+                    "none".to_string()
+                } else {
+                    failed.join(", ")
+                }
+            );
+        }
+        Err(Error::Api(e)) => {
+            let meaning = match &e.error {
+                AssociateEipAddressError::InvalidLbNotFound => "the load balancer does not exist",
+                AssociateEipAddressError::Common(_) => "a common error",
+                _ => "an error code of this action",
+            };
+            println!(
+                "   ZEC answered {} (HTTP {}, request id {}): {meaning}; message: {}",
+                e.code,
+                e.http_status,
+                e.request_id.as_deref().unwrap_or("?"),
+                e.message
+            );
+        }
+        Err(other) => println!("   failed: {other}"),
+    }
+}
