@@ -23,6 +23,24 @@ pub struct ActionInfo {
     pub example_response: Option<&'static str>,
 }
 
+impl ActionInfo {
+    /// The entry of action `A` (for actions generated outside this crate, such as those of
+    /// [`generate_page!`](crate::generate_page), to register with the mock server).
+    pub const fn of<A: Action>(
+        group: &'static str,
+        example_response: Option<&'static str>,
+    ) -> ActionInfo {
+        ActionInfo {
+            name: A::NAME,
+            group,
+            read_only: A::READ_ONLY,
+            check_request: check_request::<A>,
+            check_response: check_response::<A>,
+            example_response,
+        }
+    }
+}
+
 impl fmt::Debug for ActionInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ActionInfo")

@@ -239,12 +239,7 @@ impl Client {
         run_validation(name, &request).map_err(Error::Validation)?;
         let body = serde_json::to_vec(&request)
             .map_err(|e| Error::Config(format!("cannot serialise the {name} request: {e}")))?;
-        let span = tracing::info_span!(
-            "zec_call",
-            action = name,
-            attempt = tracing::field::Empty,
-            request_id = tracing::field::Empty
-        );
+        let span = tracing::info_span!("zec_call", action = name);
         self.execute::<R::Action>(body).instrument(span).await
     }
 
@@ -258,24 +253,33 @@ impl Client {
         let started = Instant::now();
         let mut attempt = 1u32;
         loop {
-            tracing::Span::current().record("attempt", attempt);
-            let (error, failure, retry_after) = match self
+            // One span per attempt, carrying the request id the server gave it.
+            let span = tracing::info_span!(
+                "attempt",
+                number = attempt,
+                request_id = tracing::field::Empty
+            );
+            let outcome = self
                 .attempt(A::NAME, credentials, &body)
-                .await
-            {
-                Ok(answer) => match decode::<A>(answer.status, &answer.body) {
-                    Ok(response) => {
-                        tracing::debug!(attempt, status = answer.status, "call succeeded");
-                        return Ok(response);
+                .instrument(span.clone())
+                .await;
+            let (error, failure, retry_after) = match outcome {
+                Ok(answer) => {
+                    let (request_id, decoded) = decode::<A>(answer.status, &answer.body);
+                    if let Some(id) = &request_id {
+                        span.record("request_id", id.as_str());
                     }
-                    Err(e) => {
-                        if let Some(id) = e.request_id() {
-                            tracing::Span::current().record("request_id", id);
+                    match decoded {
+                        Ok(response) => {
+                            tracing::debug!(parent: &span, status = answer.status, "call succeeded");
+                            return Ok(response);
                         }
-                        let failure = classify(&e, answer.status);
-                        (e, failure, answer.retry_after)
+                        Err(e) => {
+                            let failure = classify(&e, answer.status);
+                            (e, failure, answer.retry_after)
+                        }
                     }
-                },
+                }
                 Err(AttemptError::NotSent(e)) => (transport(e, attempt), Failure::NotSent, None),
                 Err(AttemptError::Dropped(e)) => {
                     (transport(e, attempt), Failure::MaybeApplied, None)
@@ -293,11 +297,11 @@ impl Client {
             let in_budget =
                 attempt < policy.max_attempts && started.elapsed() + delay <= policy.max_elapsed;
             if !(failure.retryable(A::READ_ONLY, policy) && in_budget) {
-                tracing::debug!(attempt, error = %ErrorSummary(&error), "call failed");
+                tracing::debug!(parent: &span, error = %ErrorSummary(&error), "call failed");
                 return Err(with_attempts(error, attempt));
             }
             tracing::info!(
-                attempt,
+                parent: &span,
                 delay_ms = delay.as_millis() as u64,
                 reason = %ErrorSummary(&error),
                 "retrying"
@@ -424,8 +428,22 @@ impl<E> std::fmt::Display for ErrorSummary<'_, E> {
     }
 }
 
+/// What a call of action `A` returns.
+pub type ActionResult<A> = Result<<A as Action>::Response, Error<<A as Action>::Error>>;
+
 /// Read an answer: `{requestId, response}` on success, `{requestId, code, message}` on failure.
-pub(crate) fn decode<A: Action>(status: u16, body: &[u8]) -> Result<A::Response, Error<A::Error>> {
+/// Returns the request id too, when the body has one.
+pub fn decode<A: Action>(status: u16, body: &[u8]) -> (Option<String>, ActionResult<A>) {
+    let mut request_id = None;
+    let result = decode_envelope::<A>(status, body, &mut request_id);
+    (request_id, result)
+}
+
+fn decode_envelope<A: Action>(
+    status: u16,
+    body: &[u8],
+    found_id: &mut Option<String>,
+) -> Result<A::Response, Error<A::Error>> {
     let undecodable = |reason: String, request_id: Option<String>| {
         Error::Undecodable(Undecodable {
             http_status: status,
@@ -448,6 +466,7 @@ pub(crate) fn decode<A: Action>(status: u16, body: &[u8]) -> Result<A::Response,
         .get("requestId")
         .and_then(Value::as_str)
         .map(str::to_string);
+    found_id.clone_from(&request_id);
     let code = envelope
         .get("code")
         .and_then(Value::as_str)

@@ -44,7 +44,10 @@ mod waiter;
 mod wire;
 
 pub use action::{Action, ActionRequest};
-pub use client::{API_PATH, API_VERSION, Client, Config, DEFAULT_ENDPOINT, SERVICE, THROTTLE_CODE};
+pub use client::{
+    API_PATH, API_VERSION, ActionResult, Client, Config, DEFAULT_ENDPOINT, SERVICE, THROTTLE_CODE,
+    decode,
+};
 pub use credentials::{Credentials, Secret};
 pub use error::{ApiError, Error, ErrorCode, TransportError, Undecodable};
 pub use paginate::Paginated;

@@ -155,6 +155,8 @@ struct State {
 struct Shared {
     options: MockOptions,
     state: Mutex<State>,
+    /// Actions registered by the test, beyond this crate's own.
+    extra: Mutex<HashMap<String, catalog::ActionInfo>>,
 }
 
 impl Shared {
@@ -197,6 +199,7 @@ impl MockServer {
         let shared = Arc::new(Shared {
             options,
             state: Mutex::new(State::default()),
+            extra: Mutex::new(HashMap::new()),
         });
         let (shutdown, mut stop) = oneshot::channel::<()>();
         let server_shared = shared.clone();
@@ -254,6 +257,20 @@ impl MockServer {
     /// A client for this server ([`MockServer::config`]).
     pub fn client(&self) -> Result<Client, crate::Error<std::convert::Infallible>> {
         Client::new(self.config())
+    }
+
+    /// Serve an action generated outside this crate (by
+    /// [`generate_page!`](crate::generate_page)): requests are checked against its types and
+    /// answered with registered replies or `example_response`.
+    pub fn register<A: Action>(&self, example_response: Option<&'static str>) {
+        self.shared
+            .extra
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(
+                A::NAME.to_string(),
+                catalog::ActionInfo::of::<A>("", example_response),
+            );
     }
 
     /// Answer `A` with this response. Several registered replies are used in order; the last
@@ -471,7 +488,13 @@ async fn respond(
             "the X-ZC-Action header is missing",
         );
     };
-    let Some(info) = catalog::find(name) else {
+    let registered = shared
+        .extra
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(name)
+        .copied();
+    let Some(info) = registered.or_else(|| catalog::find(name).copied()) else {
         return Answer::error(
             401,
             request_id,

@@ -10,7 +10,6 @@ pub fn catalog(api: &Api) -> TokenStream {
     let mut actions: Vec<_> = api.actions.iter().collect();
     actions.sort_by(|a, b| a.name.cmp(&b.name));
     let entries = actions.iter().map(|a| {
-        let name = a.name.as_str();
         let group = a.group.as_str();
         let marker = ident(&names::type_name(&a.name));
         let example = a.examples.iter().find_map(|e| match &e.response {
@@ -21,16 +20,7 @@ pub fn catalog(api: &Api) -> TokenStream {
             Some(text) => quote!(Some(#text)),
             None => quote!(None),
         };
-        quote! {
-            ::zec_api::catalog::ActionInfo {
-                name: #name,
-                group: #group,
-                read_only: <::zec_api::actions::#marker as ::zec_api::Action>::READ_ONLY,
-                check_request: ::zec_api::catalog::check_request::<::zec_api::actions::#marker>,
-                check_response: ::zec_api::catalog::check_response::<::zec_api::actions::#marker>,
-                example_response: #example,
-            }
-        }
+        quote!(::zec_api::catalog::ActionInfo::of::<::zec_api::actions::#marker>(#group, #example))
     });
     quote! {
         #[doc(hidden)]

@@ -158,13 +158,18 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
     })
 }
 
-/// The items of one action page, for an API that already has its types (`zec_api::types`).
-pub fn generate_page(api: &Api, docs_base: Option<String>) -> Result<TokenStream, Vec<Error>> {
+/// The items of the actions named `only`, for an API whose other items exist already
+/// (`zec_api::types`, `zec_api::actions`): a page expanded by `generate_page!`.
+pub fn generate_page(
+    api: &Api,
+    only: &[String],
+    docs_base: Option<String>,
+) -> Result<TokenStream, Vec<Error>> {
     let mut ctx = Ctx::new(api);
     ctx.docs_base = docs_base;
     let mut errors = Vec::new();
     let mut items = Vec::new();
-    for a in &api.actions {
+    for a in api.actions.iter().filter(|a| only.contains(&a.name)) {
         match action::generate_action(&ctx, a) {
             Ok(tokens) => items.push(tokens),
             Err(mut e) => errors.append(&mut e),

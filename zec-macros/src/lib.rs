@@ -144,13 +144,18 @@ fn expand_page_inner(
             "{rel}:1:1: error: not an action page (it needs a title and an Input Parameters / 请求参数 section)"
         )]);
     }
+    // The page's actions first, so that they win over shipped ones of the same name; the
+    // shipped ones stay visible (a waiter may poll one of them).
+    let only: Vec<String> = loaded.api.actions.iter().map(|a| a.name.clone()).collect();
+    let mut actions = loaded.api.actions;
+    actions.extend(shipped.actions);
     let api = Api {
         products: shipped.products,
-        actions: loaded.api.actions,
+        actions,
         types: shipped.types,
         common_errors: shipped.common_errors,
     };
-    let tokens = zec_codegen::generate_page(&api, None).map_err(|errs| {
+    let tokens = zec_codegen::generate_page(&api, &only, None).map_err(|errs| {
         errs.iter()
             .map(|e| e.to_string().replace(&tree_path, rel))
             .collect::<Vec<_>>()
