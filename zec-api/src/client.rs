@@ -510,3 +510,53 @@ fn decode_envelope<A: Action>(
         )),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_must_be_https_or_loopback_http() {
+        for ok in [
+            "https://console.zenlayer.com",
+            "http://127.0.0.1:8080",
+            "http://localhost:1",
+            "http://[::1]:9",
+        ] {
+            assert!(Client::new(Config::new().endpoint(ok)).is_ok(), "{ok}");
+        }
+        for refused in [
+            "http://console.zenlayer.com",
+            "ftp://127.0.0.1",
+            "not a url",
+            "https://",
+        ] {
+            let err = Client::new(Config::new().endpoint(refused)).unwrap_err();
+            assert!(matches!(err, Error::Config(_)), "{refused}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_signed_host_keeps_a_non_default_port() {
+        let client = Client::new(Config::new().endpoint("http://127.0.0.1:8080/")).unwrap();
+        assert_eq!(client.inner.host, "127.0.0.1:8080");
+        assert_eq!(client.inner.url, "http://127.0.0.1:8080/api/v2/zec");
+        let client = Client::new(Config::new()).unwrap();
+        assert_eq!(client.inner.host, "console.zenlayer.com");
+    }
+
+    #[test]
+    fn configuration_from_the_environment() {
+        let env = |name: &str| match name {
+            "ZENLAYER_ENDPOINT" => Some(" http://127.0.0.1:9000 ".to_string()),
+            "ZENLAYER_TOKEN" => Some("t".to_string()),
+            _ => None,
+        };
+        let config = Config::from_lookup(env);
+        assert_eq!(config.endpoint_url(), "http://127.0.0.1:9000");
+        assert_eq!(config.credentials_ref(), Some(&Credentials::token("t")));
+        let config = Config::from_lookup(|_| None);
+        assert_eq!(config.endpoint_url(), DEFAULT_ENDPOINT);
+        assert!(config.credentials_ref().is_none());
+    }
+}
