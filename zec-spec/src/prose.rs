@@ -387,7 +387,8 @@ pub fn bounds(lower: &str) -> Option<(Option<f64>, Option<f64>)> {
             ) || between.ends_with(" to")
                 || between == ", "
             {
-                return Some((Some(a), Some(b)));
+                // A reversed pair is not a range this code understands.
+                return (a <= b).then_some((Some(a), Some(b)));
             }
         }
     }
@@ -442,15 +443,27 @@ fn numbers(s: &str) -> Vec<(f64, usize, usize)> {
             while i < bytes.len() && (bytes[i].is_ascii_digit() || bytes[i] == b'.') {
                 i += 1;
             }
-            let mut text = s.get(start..i).unwrap_or("").trim_end_matches('.');
-            let end = start + text.len();
+            // "100,000,000": groups of three digits after commas are one number, unless the
+            // number opens a bracketed range ("[1,100]").
+            let in_brackets = s[..start].trim_end().ends_with(['[', '(']);
+            if !in_brackets && i - start <= 3 {
+                while i + 3 < bytes.len() + 1
+                    && bytes.get(i) == Some(&b',')
+                    && bytes
+                        .get(i + 1..i + 4)
+                        .is_some_and(|g| g.iter().all(u8::is_ascii_digit))
+                    && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
+                {
+                    i += 4;
+                }
+            }
+            let raw = s.get(start..i).unwrap_or("").trim_end_matches('.');
+            let end = start + raw.len();
             let negative = start > 0
                 && bytes[start - 1] == b'-'
                 && (start == 1 || matches!(bytes[start - 2], b' ' | b'[' | b'(' | b','));
             let num_start = if negative { start - 1 } else { start };
-            if negative {
-                text = s.get(num_start..end).unwrap_or(text);
-            }
+            let text = s.get(num_start..end).unwrap_or(raw).replace(',', "");
             // Skip numbers glued to letters, like "IPv4" or "ext4".
             let glued = start > 0 && bytes[start - 1].is_ascii_alphabetic();
             if !glued && let Ok(v) = text.parse::<f64>() {
@@ -684,7 +697,15 @@ fn is_mutual_exclusion(lower: &str) -> bool {
 pub fn mentioned_fields(sentence: &str, known: &[String]) -> Vec<String> {
     let mut found: Vec<(usize, String)> = Vec::new();
     for name in known {
-        if let Some(at) = find_word(sentence, name) {
+        // A field named by a plain word ("bandwidth") counts only in a code span; in running
+        // text the word means the thing, not the field.
+        let plain_word = name.chars().all(|c| c.is_ascii_lowercase());
+        let at = if plain_word {
+            sentence.find(&format!("`{name}`")).map(|i| i + 1)
+        } else {
+            find_word(sentence, name)
+        };
+        if let Some(at) = at {
             found.push((at, name.clone()));
         }
     }
@@ -1213,6 +1234,49 @@ mod tests {
         assert_eq!(w.poll_action.as_deref(), Some("DescribeEipAddresses"));
         assert_eq!(w.pending, names(&["ASSOCIATING"]));
         assert_eq!(w.success, names(&["INUSE"]));
+    }
+
+    #[test]
+    fn thousands_separators_and_reversed_pairs() {
+        assert_eq!(
+            value_constraint("Maximum is 100,000,000 Mbps.", &TypeRef::Integer),
+            Some(Constraint::Range {
+                min: None,
+                max: Some(100_000_000.0)
+            })
+        );
+        assert_eq!(
+            value_constraint("Value range: [1,100]", &TypeRef::Integer),
+            Some(Constraint::Range {
+                min: Some(1.0),
+                max: Some(100.0)
+            })
+        );
+        assert_eq!(
+            value_constraint("Value range: 100 to 1.", &TypeRef::Integer),
+            None
+        );
+    }
+
+    #[test]
+    fn plain_word_fields_count_only_in_code_spans() {
+        let siblings = names(&["bandwidth", "clusterId", "internetChargeType"]);
+        assert_eq!(
+            field_rule(
+                "Required when the billing mode is shared bandwidth package billing (BandwidthCluster).",
+                "clusterId",
+                &siblings
+            ),
+            None
+        );
+        assert_eq!(
+            field_rule("Required when `bandwidth` is set.", "clusterId", &siblings),
+            Some(RuleDraft::RequiredIf {
+                field: "clusterId".into(),
+                when: "bandwidth".into(),
+                equals: vec![]
+            })
+        );
     }
 
     #[test]
