@@ -288,12 +288,11 @@ fn literal_token(rest: &str) -> Option<String> {
 /// field's type.
 pub fn value_constraint(sentence: &str, ty: &TypeRef) -> Option<Constraint> {
     let lower = sentence.to_ascii_lowercase();
-    let about_length = ["character", "字符", "length", "长度", "位"]
-        .iter()
-        .any(|w| lower.contains(w));
     let is_array = matches!(ty, TypeRef::Array(_));
-    if about_length && matches!(ty, TypeRef::String) {
-        let (min, max) = bounds(&lower)?;
+    if matches!(ty, TypeRef::String)
+        && let Some(scope) = length_scope(&lower)
+    {
+        let (min, max) = bounds(scope)?;
         return Some(Constraint::Length {
             min: min.map(|v| v as u64),
             max: max.map(|v| v as u64),
@@ -342,6 +341,26 @@ pub fn value_constraint(sentence: &str, ty: &TypeRef) -> Option<Constraint> {
         if has_marker {
             let (min, max) = bounds(&lower)?;
             return Some(Constraint::Range { min, max });
+        }
+    }
+    None
+}
+
+/// The part of a sentence that states a length: all of it when it says "length"/"长度", else
+/// the text up to a number directly followed by a character unit ("8-16 characters",
+/// "64个字符"). `None` when the sentence does not state a length ("digits: 0-9 special
+/// characters" counts no characters).
+fn length_scope(lower: &str) -> Option<&str> {
+    if lower.contains("length") || lower.contains("长度") {
+        return Some(lower);
+    }
+    for (_, _, end) in numbers(lower) {
+        let rest = lower[end..].trim_start().trim_start_matches('个');
+        if ["character", "char", "字符", "位"]
+            .iter()
+            .any(|u| rest.starts_with(u))
+        {
+            return Some(&lower[..end]);
         }
     }
     None
@@ -611,6 +630,11 @@ pub fn field_rule(sentence: &str, field: &str, siblings: &[String]) -> Option<Ru
     if requires && conditional && others.len() == 1 {
         let when = others[0].clone();
         let equals = condition_values(sentence, &when);
+        // Without values, the sentence must say that the other field is merely given; a
+        // condition this code cannot read ("if stackType includes IPv4") makes no rule.
+        if equals.is_empty() && !states_presence(sentence, &when) {
+            return None;
+        }
         return Some(RuleDraft::RequiredIf {
             field: field.to_string(),
             when,
@@ -618,6 +642,33 @@ pub fn field_rule(sentence: &str, field: &str, siblings: &[String]) -> Option<Ru
         });
     }
     None
+}
+
+/// Whether a sentence conditions on `field` being given at all: "if `nicId` is provided",
+/// "when nicId is specified", "如果指定了`nicId`", "传入nicId时".
+fn states_presence(sentence: &str, field: &str) -> bool {
+    let Some(at) = find_word(sentence, field) else {
+        return false;
+    };
+    let after = sentence[at + field.len()..]
+        .trim_start_matches('`')
+        .trim_start()
+        .to_ascii_lowercase();
+    let before = &sentence[..at];
+    [
+        "is provided",
+        "is specified",
+        "is set",
+        "is passed",
+        "is given",
+        "is present",
+        "has a value",
+    ]
+    .iter()
+    .any(|p| after.starts_with(p))
+        || ["指定了", "指定", "传入", "传了", "填写了", "设置了"]
+            .iter()
+            .any(|p| before.trim_end_matches('`').ends_with(p))
 }
 
 /// Rules stated in a note about several request fields: "You must specify exactly one of the
@@ -1254,6 +1305,43 @@ mod tests {
         );
         assert_eq!(
             value_constraint("Value range: 100 to 1.", &TypeRef::Integer),
+            None
+        );
+    }
+
+    #[test]
+    fn lengths_need_a_unit_next_to_the_number() {
+        let facts = read_field(
+            "Instance password.\nThe parameter must be 8-16 characters, including:\nlowercase letters: [a-z] digits: 0-9 special characters: ~!@",
+            "password",
+            &TypeRef::String,
+            &[],
+        );
+        assert_eq!(
+            facts.constraints,
+            vec![Constraint::Length {
+                min: Some(8),
+                max: Some(16)
+            }]
+        );
+        assert_eq!(
+            value_constraint("Name length: 1 to 64 characters.", &TypeRef::String),
+            Some(Constraint::Length {
+                min: Some(1),
+                max: Some(64)
+            })
+        );
+    }
+
+    #[test]
+    fn conditions_this_code_cannot_read_make_no_rule() {
+        let siblings = names(&["cidrBlock", "stackType"]);
+        assert_eq!(
+            field_rule(
+                "If the specified stack type ( stackType ) includes IPv4, this field is required.",
+                "cidrBlock",
+                &siblings
+            ),
             None
         );
     }
