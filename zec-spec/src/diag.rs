@@ -69,6 +69,10 @@ pub struct Diagnostic {
     /// How to fix it, where that is not obvious.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
+    /// The sentence a lint is about, so that a maintainer can explain it (see
+    /// [`crate::load::EXPLAINED_LINTS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
 }
 
 impl fmt::Display for Diagnostic {
@@ -156,7 +160,28 @@ impl Diagnostics {
             kind,
             message,
             hint,
+            subject: None,
         });
+    }
+
+    /// Record that a constraint-like sentence was not understood.
+    pub fn lint(&mut self, file: &str, pos: Pos, sentence: &str) {
+        self.with_hint(
+            file,
+            pos,
+            Severity::Warning,
+            Kind::UnrecognisedProse,
+            format!("constraint not understood, ignored: {sentence:?}"),
+            "rephrase it in a form the generator reads (see zec-spec's prose recognisers), or explain it in explained-lints.tsv",
+        );
+        if let Some(last) = self.items.last_mut() {
+            last.subject = Some(sentence.to_string());
+        }
+    }
+
+    /// Keep only the diagnostics for which `keep` is true.
+    pub fn retain(&mut self, keep: impl FnMut(&Diagnostic) -> bool) {
+        self.items.retain(keep);
     }
 
     /// Whether any error was recorded.

@@ -12,6 +12,11 @@ use crate::markdown::{self, Block};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// File at the root of a spec tree listing lints a maintainer has looked at: one per line,
+/// `page path <TAB> sentence <TAB> why it is left as prose`; `#` starts a comment. Matching
+/// lints are not reported; entries that match nothing are, so the list cannot rot.
+pub const EXPLAINED_LINTS: &str = "explained-lints.tsv";
+
 /// The result of loading a tree: the IR of what could be read, and every diagnostic.
 #[derive(Debug)]
 pub struct Loaded {
@@ -21,6 +26,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Number of Markdown files read.
     pub pages: usize,
+    /// Lints left out because [`EXPLAINED_LINTS`] explains them.
+    pub explained: usize,
 }
 
 impl Loaded {
@@ -70,8 +77,71 @@ pub fn load_dir(root: &Path) -> Loaded {
     diags.extend(Diagnostics::from_vec(std::mem::take(
         &mut loaded.diagnostics,
     )));
+    if let Ok(text) = std::fs::read_to_string(root.join(EXPLAINED_LINTS)) {
+        loaded.explained = explain(&mut diags, &text);
+    }
     loaded.diagnostics = diags.into_sorted();
     loaded
+}
+
+/// Drop the lints that `list` explains; report entries that explain nothing. Returns how
+/// many lints were dropped.
+pub fn explain(diags: &mut Diagnostics, list: &str) -> usize {
+    let mut entries: Vec<(usize, &str, &str, bool)> = Vec::new();
+    for (n, line) in list.lines().enumerate() {
+        let line = line.trim_end();
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let mut parts = line.splitn(3, '\t');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(file), Some(sentence), Some(why)) if !why.trim().is_empty() => {
+                entries.push((n + 1, file.trim(), sentence.trim(), false));
+            }
+            _ => diags.warning(
+                EXPLAINED_LINTS,
+                Pos {
+                    line: n as u32 + 1,
+                    col: 1,
+                },
+                Kind::Structure,
+                "an entry needs a page path, the sentence and why, separated by tabs",
+            ),
+        }
+    }
+    let before = diags.iter().count();
+    diags.retain(|d| {
+        let Some(subject) = &d.subject else {
+            return true;
+        };
+        match entries
+            .iter_mut()
+            .find(|(_, file, sentence, _)| *file == d.file && sentence == subject)
+        {
+            Some(entry) => {
+                entry.3 = true;
+                false
+            }
+            None => true,
+        }
+    });
+    let explained = before - diags.iter().count();
+    for (line, file, sentence, used) in entries {
+        if !used {
+            diags.warning(
+                EXPLAINED_LINTS,
+                Pos {
+                    line: line as u32,
+                    col: 1,
+                },
+                Kind::Structure,
+                format!(
+                    "{file}: {sentence:?} is explained but no longer reported; remove the entry"
+                ),
+            );
+        }
+    }
+    explained
 }
 
 fn rel_name(rel: &Path) -> String {
@@ -250,6 +320,7 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
         api,
         diagnostics: diags.into_sorted(),
         pages: pages.len(),
+        explained: 0,
     }
 }
 
@@ -281,6 +352,34 @@ fn action_product(file: &str) -> (String, String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn explained_lints_are_dropped_and_stale_entries_reported() {
+        let mut diags = Diagnostics::new();
+        diags.lint(
+            "a.md",
+            Pos { line: 3, col: 1 },
+            "It must be at least a day ahead.",
+        );
+        diags.lint(
+            "a.md",
+            Pos { line: 4, col: 1 },
+            "Only one per account is allowed.",
+        );
+        let list = "# page\tsentence\twhy\n\
+                    a.md\tIt must be at least a day ahead.\tchecked by the server against its clock\n\
+                    a.md\tGone sentence.\tno longer in the page\n\
+                    a.md\tmissing why\n";
+        assert_eq!(explain(&mut diags, list), 1);
+        let left: Vec<String> = diags.iter().map(|d| d.message.clone()).collect();
+        assert_eq!(left.len(), 3, "{left:#?}");
+        assert!(left[0].contains("Only one per account"));
+        assert!(left.iter().any(|m| m.contains("needs a page path")));
+        assert!(
+            left.iter()
+                .any(|m| m.contains("\"Gone sentence.\" is explained but no longer reported"))
+        );
+    }
 
     #[test]
     fn products_come_from_the_tree_layout() {

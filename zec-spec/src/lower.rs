@@ -523,14 +523,7 @@ fn read_description(
 }
 
 fn lint(info: &PageInfo, pos: Pos, sentence: &str, diags: &mut Diagnostics) {
-    diags.with_hint(
-        &info.file,
-        pos,
-        Severity::Warning,
-        Kind::UnrecognisedProse,
-        format!("constraint not understood, ignored: {sentence:?}"),
-        "rephrase it in a form the generator reads (see zec-spec's prose recognisers), or accept that it is only documentation",
-    );
+    diags.lint(&info.file, pos, sentence);
 }
 
 /// Turn rule drafts into rules, dropping repeats (a rule may be stated both in a note and in

@@ -53,12 +53,13 @@ fn check(dir: &Path) -> ExitCode {
         .count();
     let warnings = loaded.diagnostics.len() - errors;
     eprintln!(
-        "{}: {} pages, {} actions, {} types, {} common error codes; {errors} errors, {warnings} warnings",
+        "{}: {} pages, {} actions, {} types, {} common error codes; {errors} errors, {warnings} warnings ({} lints explained)",
         dir.display(),
         loaded.pages,
         loaded.api.actions.len(),
         loaded.api.types.len(),
         loaded.api.common_errors.len(),
+        loaded.explained,
     );
     if errors > 0 {
         ExitCode::FAILURE
