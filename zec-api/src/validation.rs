@@ -234,6 +234,19 @@ impl Validator {
         }
     }
 
+    /// Every number of a list within documented bounds.
+    pub fn each_range<T: Number>(
+        &mut self,
+        field: &str,
+        value: Option<&Vec<T>>,
+        min: Option<f64>,
+        max: Option<f64>,
+    ) {
+        for (i, item) in value.into_iter().flatten().enumerate() {
+            self.range(&format!("{field}[{i}]"), Some(item), min, max);
+        }
+    }
+
     /// A string length within documented bounds, counted in characters.
     pub fn length(
         &mut self,

@@ -139,8 +139,14 @@ pub fn field_doc(field: &Field) -> Doc {
     {
         facts.push(format!("Default: `{default}`."));
     }
+    let each = matches!(field.ty, zec_spec::ir::TypeRef::Array(_));
     for c in &field.constraints {
-        facts.push(constraint_text(c));
+        match c {
+            Constraint::Range { .. } if each => {
+                facts.push(format!("Each item: {}", constraint_text(c)))
+            }
+            _ => facts.push(constraint_text(c)),
+        }
     }
     if field.deprecated {
         facts.push("Deprecated in the API docs.".into());

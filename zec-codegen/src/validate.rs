@@ -155,6 +155,11 @@ fn constraint_check(
             let (min, max) = (bound(*min), bound(*max));
             Some(quote!(v.range(#wire, #value, #min, #max);))
         }
+        Constraint::Range { min, max } if matches!(&field.ty, TypeRef::Array(inner) if inner.is_numeric()) =>
+        {
+            let (min, max) = (bound(*min), bound(*max));
+            Some(quote!(v.each_range(#wire, #value, #min, #max);))
+        }
         Constraint::Length { min, max } if matches!(field.ty, TypeRef::String) => {
             let (min, max) = (count(*min), count(*max));
             Some(quote!(v.length(#wire, #value, #min, #max);))

@@ -300,7 +300,7 @@ pub struct ErrorCode {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Constraint {
-    /// The numeric value lies in `[min, max]`.
+    /// The numeric value (each item, for a list of numbers) lies in `[min, max]`.
     Range {
         /// Inclusive lower bound.
         #[serde(default, skip_serializing_if = "Option::is_none")]

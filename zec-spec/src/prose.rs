@@ -288,7 +288,6 @@ fn literal_token(rest: &str) -> Option<String> {
 /// field's type.
 pub fn value_constraint(sentence: &str, ty: &TypeRef) -> Option<Constraint> {
     let lower = sentence.to_ascii_lowercase();
-    let is_array = matches!(ty, TypeRef::Array(_));
     if matches!(ty, TypeRef::String)
         && let Some(scope) = length_scope(&lower)
     {
@@ -298,10 +297,17 @@ pub fn value_constraint(sentence: &str, ty: &TypeRef) -> Option<Constraint> {
             max: max.map(|v| v as u64),
         });
     }
-    if is_array {
-        return max_items(&lower).map(|max| Constraint::MaxItems { max });
+    if let TypeRef::Array(inner) = ty {
+        if let Some(max) = max_items(&lower) {
+            return Some(Constraint::MaxItems { max });
+        }
+        // A range on a list of numbers bounds each item.
+        if !inner.is_numeric() {
+            return None;
+        }
     }
-    if ty.is_numeric() {
+    let numeric = ty.is_numeric() || matches!(ty, TypeRef::Array(inner) if inner.is_numeric());
+    if numeric {
         if ["positive integer", "正整数"]
             .iter()
             .any(|w| lower.contains(w))
@@ -1306,6 +1312,22 @@ mod tests {
         assert_eq!(
             value_constraint("Value range: 100 to 1.", &TypeRef::Integer),
             None
+        );
+    }
+
+    #[test]
+    fn ranges_on_lists_of_numbers_bound_each_item() {
+        let days = TypeRef::Array(Box::new(TypeRef::Integer));
+        assert_eq!(
+            value_constraint("Available range: [1, 7].", &days),
+            Some(Constraint::Range {
+                min: Some(1.0),
+                max: Some(7.0)
+            })
+        );
+        assert_eq!(
+            value_constraint("Up to 7 days.", &days),
+            Some(Constraint::MaxItems { max: 7 })
         );
     }
 
