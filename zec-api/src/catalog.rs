@@ -104,7 +104,7 @@ pub fn check_response<A: Action>(response: &Value) -> Result<(), String> {
 
 /// Every action, sorted by name.
 pub fn actions() -> &'static [ActionInfo] {
-    crate::__catalog::ACTIONS
+    crate::__catalog::actions()
 }
 
 /// The action with this wire name.

@@ -1,13 +1,14 @@
 //! The catalog: every action by wire name, type-erased, for dispatch at run time.
 
+use crate::Ctx;
 use crate::names::{self, ident};
 use proc_macro2::TokenStream;
 use quote::quote;
-use zec_spec::ir::{Api, ExampleBody};
+use zec_spec::ir::ExampleBody;
 
-/// `__catalog::ACTIONS`, sorted by wire name.
-pub fn catalog(api: &Api) -> TokenStream {
-    let mut actions: Vec<_> = api.actions.iter().collect();
+/// `__catalog::actions()`, sorted by wire name, with the actions of the enabled groups.
+pub fn catalog(ctx: &Ctx<'_>) -> TokenStream {
+    let mut actions: Vec<_> = ctx.api.actions.iter().collect();
     actions.sort_by(|a, b| a.name.cmp(&b.name));
     let entries = actions.iter().map(|a| {
         let group = a.group.as_str();
@@ -20,13 +21,26 @@ pub fn catalog(api: &Api) -> TokenStream {
             Some(text) => quote!(Some(#text)),
             None => quote!(None),
         };
-        quote!(::zec_api::catalog::ActionInfo::of::<::zec_api::actions::#marker>(#group, #example))
+        let cfg = ctx.group_cfg(group);
+        quote! {
+            #cfg
+            all.push(::zec_api::catalog::ActionInfo::of::<::zec_api::actions::#marker>(#group, #example));
+        }
     });
     quote! {
         #[doc(hidden)]
         pub mod __catalog {
-            /// Every action, sorted by wire name.
-            pub static ACTIONS: &[::zec_api::catalog::ActionInfo] = &[ #( #entries ),* ];
+            /// Every action of the enabled groups, sorted by wire name.
+            pub fn actions() -> &'static [::zec_api::catalog::ActionInfo] {
+                static ACTIONS: ::std::sync::OnceLock<::std::vec::Vec<::zec_api::catalog::ActionInfo>> =
+                    ::std::sync::OnceLock::new();
+                ACTIONS.get_or_init(|| {
+                    #[allow(unused_mut)]
+                    let mut all = ::std::vec::Vec::new();
+                    #( #entries )*
+                    all
+                })
+            }
         }
     }
 }

@@ -55,6 +55,8 @@ pub struct Ctx<'a> {
     pub types: BTreeMap<&'a str, &'a TypeDef>,
     /// Base URL for links to pages; `None` links nowhere (pages outside the docs site).
     pub docs_base: Option<String>,
+    /// Put each group's items behind the cargo feature named after the group.
+    pub group_features: bool,
 }
 
 impl<'a> Ctx<'a> {
@@ -64,6 +66,16 @@ impl<'a> Ctx<'a> {
             api,
             types: api.types.iter().map(|t| (t.name.as_str(), t)).collect(),
             docs_base: Some(DOCS_BASE.to_string()),
+            group_features: false,
+        }
+    }
+
+    /// `#[cfg(feature = "<group>")]` when groups are features, else nothing.
+    pub fn group_cfg(&self, group: &str) -> TokenStream {
+        if self.group_features && !group.is_empty() {
+            quote!(#[cfg(feature = #group)])
+        } else {
+            quote!()
         }
     }
 
@@ -94,7 +106,8 @@ impl<'a> Ctx<'a> {
 /// `ir_path` is where the build step wrote the IR; `generate_page!` reads the shipped types
 /// from it.
 pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>> {
-    let ctx = Ctx::new(api);
+    let mut ctx = Ctx::new(api);
+    ctx.group_features = true;
     let mut errors = Vec::new();
     check_single_product(api, &mut errors);
 
@@ -108,13 +121,12 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
         match action::generate_action(&ctx, a) {
             Ok(tokens) => {
                 groups.entry(a.group.as_str()).or_default().push(tokens);
-                methods.push(client::client_method(&ctx, a));
+                let cfg = ctx.group_cfg(&a.group);
+                let method = client::client_method(&ctx, a);
+                methods.push(quote!(#cfg #method));
                 if let Some(item) = paginate::item_type(&ctx, a) {
-                    methods.push(paginate::stream_method(
-                        a,
-                        &client::method_name(&a.name),
-                        &item,
-                    ));
+                    let stream = paginate::stream_method(a, &client::method_name(&a.name), &item);
+                    methods.push(quote!(#cfg #stream));
                 }
             }
             Err(mut e) => errors.append(&mut e),
@@ -125,17 +137,21 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
     }
     let group_modules = groups.iter().map(|(group, items)| {
         let module = names::ident(&group_module_name(group));
-        let doc = format!(" Actions of the `{group}` group of the API docs.");
+        let doc =
+            format!(" Actions of the `{group}` group of the API docs (cargo feature `{group}`).");
+        let cfg = ctx.group_cfg(group);
         quote! {
+            #cfg
             #[doc = #doc]
             pub mod #module {
                 #( #items )*
             }
+            #cfg
             pub use #module::*;
         }
     });
     let page_macro = client::page_macro(ir_path);
-    let catalog = catalog::catalog(api);
+    let catalog = catalog::catalog(&ctx);
     Ok(quote! {
         /// Data structures and enums shared by the actions.
         pub mod types {

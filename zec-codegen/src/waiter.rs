@@ -153,7 +153,14 @@ pub fn waitable_impl(
         let item_id = &item_id.ident;
         let state = &state.ident;
         let (pending, success, failure, gone) = (&w.pending, &w.success, &w.failure, w.until_gone);
+        // The poll action may sit in another group, behind another feature.
+        let poll_cfg = if poll.group == action.group {
+            quote!()
+        } else {
+            ctx.group_cfg(&poll.group)
+        };
         return Some(quote! {
+            #poll_cfg
             impl ::zec_api::Waitable for #marker {
                 type Poll = ::zec_api::actions::#poll_marker;
                 const PENDING: &'static [&'static str] = &[ #( #pending ),* ];

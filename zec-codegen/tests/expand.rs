@@ -73,7 +73,9 @@ fn whole_expansion_parses_and_errors_name_the_page() {
     api.types.clear();
     let errors = zec_codegen::generate_api(&api, "/tmp/ir.json").unwrap_err();
     let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
-    let bind_row = loaded.api.action("AssociateEipAddress").unwrap().request[6].source.clone();
+    let bind_row = loaded.api.action("AssociateEipAddress").unwrap().request[6]
+        .source
+        .clone();
     let bind = format!("{bind_row}: type BindType is not defined on the data-structure page");
     assert!(text.contains(&bind), "{text:#?}");
     assert!(
