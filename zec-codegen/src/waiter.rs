@@ -3,7 +3,8 @@
 //! The docs name the action to poll and the states; which fields carry the resource ids and
 //! the state is found by the docs' naming conventions: the poll action takes `<noun>Ids`, its
 //! listed items carry `<noun>Id` and a `status` (or `<noun>Status`, `…State`) member, and the
-//! asynchronous action returns `<noun>IdSet`/`<noun>Ids`/`<noun>Id` or was given them. When a
+//! asynchronous action was given `<noun>Ids`/`<noun>Id` (the resources it acts on) or, when it
+//! creates them, returns `<noun>IdSet`/`<noun>Ids`/`<noun>Id`. When a
 //! piece is missing, no waiter is generated (the action's docs still describe the behaviour).
 
 use crate::Ctx;
@@ -98,26 +99,22 @@ pub fn waitable_impl(
         let Some(noun) = id_param.field.name.strip_suffix("Ids") else {
             continue;
         };
-        let source = [
+        // The resources the request names; a creating action returns new ones instead.
+        let wires = [
             format!("{noun}IdSet"),
             format!("{noun}Ids"),
             format!("{noun}Id"),
-        ]
-        .iter()
-        .find_map(|wire| {
-            response
-                .fields
-                .iter()
-                .find(|f| &f.field.name == wire)
-                .and_then(|f| ids_from(f, quote!(response)))
-                .or_else(|| {
-                    request
-                        .fields
-                        .iter()
-                        .find(|f| &f.field.name == wire)
-                        .and_then(|f| ids_from(f, quote!(request)))
-                })
-        });
+        ];
+        let from = |record: &Record<'_>, owner: TokenStream| {
+            wires.iter().find_map(|wire| {
+                record
+                    .fields
+                    .iter()
+                    .find(|f| &f.field.name == wire)
+                    .and_then(|f| ids_from(f, owner.clone()))
+            })
+        };
+        let source = from(request, quote!(request)).or_else(|| from(response, quote!(response)));
         let Some(source) = source else { continue };
         let id_member = format!("{noun}Id");
         let Some(item_id) = item
