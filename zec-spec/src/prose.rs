@@ -271,11 +271,15 @@ fn literal_token(rest: &str) -> Option<String> {
     } else if let Some(r) = rest.strip_prefix('"') {
         r.split('"').next()?.to_string()
     } else {
-        rest.chars()
+        let token: String = rest
+            .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '/'))
-            .collect::<String>()
-            .trim_end_matches(['.', ':'])
-            .to_string()
+            .collect();
+        // "floor(partitionNum / 2)" is an expression, not a value.
+        if rest[token.len()..].starts_with('(') {
+            return None;
+        }
+        token.trim_end_matches(['.', ':']).to_string()
     };
     let token = token.trim().to_string();
     (!token.is_empty()).then_some(token)
@@ -1026,6 +1030,7 @@ mod tests {
         );
         assert_eq!(default_value("默认值：Auto"), Some("Auto".into()));
         assert_eq!(default_value("默认为空。"), None);
+        assert_eq!(default_value("Default value: floor(partitionNum / 2)."), None);
         assert_eq!(default_value("The instance name."), None);
     }
 
