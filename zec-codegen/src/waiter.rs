@@ -3,9 +3,10 @@
 //! The docs name the action to poll and the states; which fields carry the resource ids and
 //! the state is found by the docs' naming conventions: the poll action takes `<noun>Ids`, its
 //! listed items carry `<noun>Id` and a `status` (or `<noun>Status`, `…State`) member, and the
-//! asynchronous action was given `<noun>Ids`/`<noun>Id` (the resources it acts on) or, when it
-//! creates them, returns `<noun>IdSet`/`<noun>Ids`/`<noun>Id`. When a
-//! piece is missing, no waiter is generated (the action's docs still describe the behaviour).
+//! asynchronous action returns `<noun>IdSet`/`<noun>Ids`/`<noun>Id` (the resources it creates,
+//! such as the copy that `CopySnapshot` makes) or, when it returns none, was given them (the
+//! resources it acts on). When a piece is missing, no waiter is generated (the action's docs
+//! still describe the behaviour).
 
 use crate::Ctx;
 use crate::docs::Doc;
@@ -99,7 +100,7 @@ pub fn waitable_impl(
         let Some(noun) = id_param.field.name.strip_suffix("Ids") else {
             continue;
         };
-        // The resources the request names; a creating action returns new ones instead.
+        // A creating action returns the new resources; otherwise the request names them.
         let wires = [
             format!("{noun}IdSet"),
             format!("{noun}Ids"),
@@ -114,7 +115,7 @@ pub fn waitable_impl(
                     .and_then(|f| ids_from(f, owner.clone()))
             })
         };
-        let source = from(request, quote!(request)).or_else(|| from(response, quote!(response)));
+        let source = from(response, quote!(response)).or_else(|| from(request, quote!(request)));
         let Some(source) = source else { continue };
         let id_member = format!("{noun}Id");
         let Some(item_id) = item

@@ -1,0 +1,180 @@
+//! spec/ takes facts from the reference material, never its sentences (skipped when
+//! `../shared/reference` is absent). Every sentence of the pages' prose is compared with the
+//! reference's: no sentence of five words or more may be the same, and no run of seven words.
+//! Code spans are left out of the comparison: names and values are facts.
+
+use serde_json::Value;
+use std::collections::BTreeSet;
+use zec_spec::ir::Shape;
+
+/// Lower-case words, without code spans, links' targets, HTML tags and Markdown marks.
+fn words(text: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(text.len());
+    let mut in_code = false;
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '`' => {
+                in_code = !in_code;
+                plain.push(' ');
+            }
+            '<' if !in_code => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            _ if in_code || in_tag => {}
+            _ => plain.push(c.to_ascii_lowercase()),
+        }
+    }
+    plain
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn sentences(text: &str) -> Vec<&str> {
+    text.split(['\n', '。'])
+        .flat_map(|line| line.split(". "))
+        .filter(|s| !s.trim().is_empty())
+        .collect()
+}
+
+#[derive(Default)]
+struct Reference {
+    sentences: BTreeSet<String>,
+    runs: BTreeSet<String>,
+}
+
+impl Reference {
+    fn add(&mut self, text: &str) {
+        for sentence in sentences(text) {
+            let w = words(sentence);
+            if w.len() >= 5 {
+                self.sentences.insert(w.join(" "));
+            }
+            for run in w.windows(7) {
+                self.runs.insert(run.join(" "));
+            }
+        }
+    }
+
+    fn add_yaml(&mut self, value: &Value) {
+        match value {
+            Value::Object(map) => {
+                for (key, v) in map {
+                    match (key.as_str(), v) {
+                        ("long" | "short" | "description" | "desc", Value::String(s)) => {
+                            self.add(s)
+                        }
+                        _ => self.add_yaml(v),
+                    }
+                }
+            }
+            Value::Array(items) => items.iter().for_each(|v| self.add_yaml(v)),
+            _ => {}
+        }
+    }
+
+    /// Why a sentence of ours is too close, if it is.
+    fn copied(&self, sentence: &str) -> Option<String> {
+        let w = words(sentence);
+        if w.len() >= 5 && self.sentences.contains(&w.join(" ")) {
+            return Some("the same sentence".into());
+        }
+        w.windows(7)
+            .map(|run| run.join(" "))
+            .find(|run| self.runs.contains(run))
+            .map(|run| format!("seven words in a row: {run:?}"))
+    }
+}
+
+#[test]
+fn spec_prose_is_written_in_its_own_words() {
+    let Some(reference) = zec_tests::reference() else {
+        return;
+    };
+    let mut known = Reference::default();
+    for entry in std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
+        .unwrap()
+        .flatten()
+    {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        let value: Value = serde_yaml::from_str(&text).unwrap();
+        known.add_yaml(&value);
+    }
+    known.add(&std::fs::read_to_string(reference.join("seed/associateeipaddress.md")).unwrap());
+
+    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
+    let api = &loaded.api;
+    let mut prose: Vec<(String, &str)> = Vec::new();
+    for action in &api.actions {
+        let at = action.source.to_string();
+        for text in action.docs.iter().chain(&action.notes) {
+            prose.push((at.clone(), text));
+        }
+        for example in &action.examples {
+            prose.push((example.source.to_string(), &example.title));
+        }
+        for field in action.request.iter().chain(&action.response) {
+            for text in &field.docs {
+                prose.push((field.source.to_string(), text));
+            }
+        }
+        for error in &action.errors {
+            prose.push((error.source.to_string(), &error.description));
+        }
+    }
+    for def in &api.types {
+        for text in &def.docs {
+            prose.push((def.source.to_string(), text));
+        }
+        match &def.shape {
+            Shape::Struct { fields } => {
+                for field in fields {
+                    for text in &field.docs {
+                        prose.push((field.source.to_string(), text));
+                    }
+                }
+            }
+            Shape::Enum { values } => {
+                for value in values {
+                    prose.push((value.source.to_string(), &value.docs));
+                }
+            }
+        }
+    }
+    let mut copied = Vec::new();
+    for (at, text) in &prose {
+        for sentence in sentences(text) {
+            if let Some(why) = known.copied(sentence) {
+                copied.push(format!("{at}: {why}: {sentence}"));
+            }
+        }
+    }
+    eprintln!(
+        "compared {} pieces of prose with the reference",
+        prose.len()
+    );
+    assert!(
+        copied.is_empty(),
+        "{} copied:\n{}",
+        copied.len(),
+        copied.join("\n")
+    );
+}
+
+#[test]
+fn the_comparison_catches_copies_and_spares_facts() {
+    let mut known = Reference::default();
+    known.add("Elastic IP IDs that failed to bind. Default value: FullNat.");
+    assert!(known.copied("elastic IP IDs that failed to bind").is_some());
+    assert!(
+        known
+            .copied("The IDs of the elastic IPs that could not be bound.")
+            .is_none()
+    );
+    // Short fact sentences may match.
+    assert!(known.copied("Default value: `FullNat`.").is_none());
+}
