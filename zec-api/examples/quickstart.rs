@@ -7,8 +7,12 @@
 //! ZEC to answer that they do not exist. Without credentials, the calls go to the embedded
 //! mock server, which checks signatures and answers with the docs' examples.
 
+use futures_util::StreamExt;
 use std::process::ExitCode;
-use zec_api::actions::{AssociateEipAddressError, AssociateEipAddressRequest};
+use zec_api::actions::{
+    AssociateEipAddressError, AssociateEipAddressRequest, DescribeInstances,
+    DescribeInstancesRequest, DescribeZonesRequest,
+};
 use zec_api::mock::MockServer;
 use zec_api::types::BindType;
 use zec_api::{Client, Config, Error};
@@ -65,8 +69,48 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     println!("   sending {}", serde_json::to_string(&request)?);
     report(client.associate_eip_address(request).await);
 
+    println!("\n3. List the availability zones (DescribeZones, read-only, so retried on 5xx):");
+    match client.describe_zones(DescribeZonesRequest::default()).await {
+        Ok(response) => {
+            for zone in response.zone_set.unwrap_or_default() {
+                println!(
+                    "   {} in region {} ({})",
+                    zone.zone_id.as_deref().unwrap_or("?"),
+                    zone.region_id.as_deref().unwrap_or("?"),
+                    zone.zone_name.as_deref().unwrap_or("?"),
+                );
+            }
+        }
+        Err(e) => println!("   failed: {e}"),
+    }
+
+    println!("\n4. Walk every instance, page by page (DescribeInstances as a stream):");
+    let mut instances =
+        Box::pin(client.paginate::<DescribeInstances>(DescribeInstancesRequest::default()));
+    let mut count = 0;
+    while let Some(item) = instances.next().await {
+        match item {
+            Ok(instance) => {
+                count += 1;
+                println!(
+                    "   {} is {}",
+                    instance.instance_id.as_deref().unwrap_or("?"),
+                    instance
+                        .status
+                        .as_ref()
+                        .map_or("in an unreported state", |s| s.as_str()),
+                );
+            }
+            Err(e) => {
+                println!("   stopped: {e}");
+                break;
+            }
+        }
+    }
+    println!("   {count} instance(s) in all");
+
     if let Some(server) = &mock {
-        println!("\n3. Error codes arrive typed. The mock now answers INVALID_LB_NOT_FOUND:");
+        println!("\n5. Error codes arrive typed. The mock now answers INVALID_LB_NOT_FOUND:");
         server.respond_error(
             "AssociateEipAddress",
             404,

@@ -3,10 +3,12 @@
 //! The docs name the action to poll and the states; which fields carry the resource ids and
 //! the state is found by the docs' naming conventions: the poll action takes `<noun>Ids`, its
 //! listed items carry `<noun>Id` and a `status` (or `<noun>Status`, `…State`) member, and the
-//! asynchronous action returns `<noun>IdSet`/`<noun>Ids`/`<noun>Id` (the resources it creates,
-//! such as the copy that `CopySnapshot` makes) or, when it returns none, was given them (the
-//! resources it acts on). When a piece is missing, no waiter is generated (the action's docs
-//! still describe the behaviour).
+//! asynchronous action was given `<noun>Ids`/`<noun>Id` (the resources it acts on) or returns
+//! them. An action that makes resources (`Create…`, `Copy…`) is watched through the ids it
+//! returns, since the ids it was given name the source (the snapshot `CopySnapshot` copies);
+//! any other action through the ids it was given, since the ids it returns may be the ones
+//! that failed (`StartInstances`). When a piece is missing, no waiter is generated (the
+//! action's docs still describe the behaviour).
 
 use crate::Ctx;
 use crate::docs::Doc;
@@ -100,7 +102,8 @@ pub fn waitable_impl(
         let Some(noun) = id_param.field.name.strip_suffix("Ids") else {
             continue;
         };
-        // A creating action returns the new resources; otherwise the request names them.
+        // A creating action returns the new resources; any other is watched through those it
+        // was given.
         let wires = [
             format!("{noun}IdSet"),
             format!("{noun}Ids"),
@@ -115,7 +118,14 @@ pub fn waitable_impl(
                     .and_then(|f| ids_from(f, owner.clone()))
             })
         };
-        let source = from(response, quote!(response)).or_else(|| from(request, quote!(request)));
+        let creates = ["Create", "Copy"]
+            .iter()
+            .any(|verb| action.name.starts_with(verb));
+        let source = if creates {
+            from(response, quote!(response)).or_else(|| from(request, quote!(request)))
+        } else {
+            from(request, quote!(request)).or_else(|| from(response, quote!(response)))
+        };
         let Some(source) = source else { continue };
         let id_member = format!("{noun}Id");
         let Some(item_id) = item

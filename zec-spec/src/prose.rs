@@ -1030,7 +1030,10 @@ mod tests {
         );
         assert_eq!(default_value("默认值：Auto"), Some("Auto".into()));
         assert_eq!(default_value("默认为空。"), None);
-        assert_eq!(default_value("Default value: floor(partitionNum / 2)."), None);
+        assert_eq!(
+            default_value("Default value: floor(partitionNum / 2)."),
+            None
+        );
         assert_eq!(default_value("The instance name."), None);
     }
 
