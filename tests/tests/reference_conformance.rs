@@ -1,7 +1,7 @@
 //! spec/ against the official CLI's definitions of every ZEC action (skipped when
 //! `../shared/reference` is absent): the same actions, request fields with the same required
-//! flags and kinds of type, the same top-level response fields, deprecations, and the same
-//! enum value sets, nested structures included.
+//! flags and kinds of type, the same top-level response fields, deprecations, the same enum
+//! value sets, nested structures included, and the error codes its notes name.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -48,6 +48,22 @@ fn enum_values(api: &Api, ty: &TypeRef) -> Option<BTreeSet<String>> {
         Shape::Enum { values } => Some(values.iter().map(|v| v.value.clone()).collect()),
         Shape::Struct { .. } => None,
     }
+}
+
+/// Error codes (`INVALID_IMAGE_STATUS`) named in the lines of a description that speak of
+/// an error.
+fn codes_in(text: &str) -> BTreeSet<String> {
+    text.lines()
+        .filter(|line| line.to_ascii_lowercase().contains("error"))
+        .flat_map(|line| line.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_')))
+        .map(|w| w.replace("\\_", "_"))
+        .filter(|w| {
+            w.matches('_').count() >= 2
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        })
+        .collect()
 }
 
 /// Compare one CLI field (parameter, response field or schema member) with its IR field.
@@ -193,6 +209,14 @@ fn spec_matches_the_cli_definitions() {
                 );
             }
         }
+        for code in codes_in(str_of(&cli["long"])) {
+            let known = action.errors.iter().chain(&api.common_errors);
+            if !known.into_iter().any(|e| e.code == code) {
+                problems.push(format!(
+                    "{name}: the CLI names error {code}, the spec does not"
+                ));
+            }
+        }
         if problems.len() == before {
             exact += 1;
         }
@@ -214,5 +238,15 @@ fn spec_matches_the_cli_definitions() {
         "{} differences:\n{}",
         problems.len(),
         problems.join("\n")
+    );
+}
+
+#[test]
+fn error_codes_are_found_in_lines_about_errors() {
+    let text = "Deletion needs `AVAILABLE`, or an INVALID_IMAGE_STATUS error is returned.\n\
+                The IN_USE_STATE_X state is fine.";
+    assert_eq!(
+        codes_in(text),
+        BTreeSet::from(["INVALID_IMAGE_STATUS".to_string()])
     );
 }
