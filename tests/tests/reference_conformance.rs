@@ -1,11 +1,14 @@
 //! spec/ against the official CLI's definitions of every ZEC action (skipped when
 //! `../shared/reference` is absent): the same actions, request fields with the same required
 //! flags and kinds of type, the same top-level response fields, deprecations, the same enum
-//! value sets, nested structures included, and the error codes its notes name.
+//! value sets, nested structures included, and the error codes its notes name. What
+//! zec-spec's prose reader finds in the CLI's own text (defaults, limits, rules, waiters) must
+//! be in the spec too, apart from listed corrections.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
-use zec_spec::ir::{Api, Field, Shape, TypeRef};
+use zec_spec::ir::{Api, Field, Rule, Shape, TypeRef};
+use zec_spec::prose::RuleDraft;
 
 fn str_of(v: &Value) -> &str {
     v.as_str().unwrap_or_default()
@@ -248,5 +251,251 @@ fn error_codes_are_found_in_lines_about_errors() {
     assert_eq!(
         codes_in(text),
         BTreeSet::from(["INVALID_IMAGE_STATUS".to_string()])
+    );
+}
+
+/// Where the spec deliberately departs from what zec-spec reads in the CLI's text:
+/// (action, field, why).
+const CORRECTIONS: &[(&str, &str, &str)] = &[
+    (
+        "ChangeEipBindType",
+        "bindType",
+        "the default is written \"NAT mode\"; the enum value for it is `FullNat`",
+    ),
+    (
+        "CreateEips",
+        "bindType",
+        "the default is written \"standard NAT mode\"; the enum value is `FullNat`",
+    ),
+    (
+        "CreateZecInstances",
+        "eipBindType",
+        "the default is written \"Full NAT mode\"; the enum value is `FullNat`",
+    ),
+    (
+        "CreateBorderGateway",
+        "advertisedSubnet",
+        "the default is written \"Advertise All\"; the enum value is `ALL`",
+    ),
+    (
+        "ModifyBorderGatewaysAttribute",
+        "advertisedSubnet",
+        "the default is written \"Advertise All\"; the enum value is `ALL`",
+    ),
+    (
+        "CreateAutoSnapshotPolicy",
+        "retentionDays",
+        "`-1` (keep until deleted) is documented too, so the range starts at -1",
+    ),
+    (
+        "ModifyAutoSnapshotPolicy",
+        "retentionDays",
+        "`-1` (keep until deleted) is documented too, so the range starts at -1",
+    ),
+    (
+        "ResizeDisk",
+        "diskSize",
+        "the text also gives the lower bound, 1, in a form read as a separate range",
+    ),
+];
+
+/// Defaults and limits that zec-spec's prose reader finds in a CLI description must be on
+/// the spec's field too (the spec may state more; the notes of an action can add limits).
+fn compare_prose_facts(at: &str, cli: &Value, field: &Field, problems: &mut Vec<String>) {
+    let facts =
+        zec_spec::prose::read_field(str_of(&cli["description"]), &field.name, &field.ty, &[]);
+    if let Some(default) = &facts.default
+        && field.default.as_ref() != Some(default)
+    {
+        problems.push(format!(
+            "{at}: default {default:?} in the CLI, {:?} in the spec",
+            field.default
+        ));
+    }
+    for c in &facts.constraints {
+        if !field.constraints.contains(c) {
+            problems.push(format!("{at}: {c:?} in the CLI, not in the spec"));
+        }
+    }
+}
+
+#[test]
+fn defaults_and_limits_match_the_cli_text() {
+    let Some(reference) = zec_tests::reference() else {
+        return;
+    };
+    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
+    let api = &loaded.api;
+    let mut files: Vec<_> = std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let cli: Value = serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let name = str_of(&cli["name"]);
+        let Some(action) = api.action(name) else {
+            continue;
+        };
+        for p in cli["parameters"].as_array().into_iter().flatten() {
+            let wire = str_of(&p["sdk-field"]);
+            if CORRECTIONS.iter().any(|(a, f, _)| *a == name && *f == wire) {
+                continue;
+            }
+            if let Some(f) = action.request.iter().find(|f| f.name == wire) {
+                checked += 1;
+                compare_prose_facts(&format!("{name}.{wire}"), p, f, &mut problems);
+            }
+        }
+    }
+    eprintln!(
+        "{checked} request fields compared; {} corrections listed",
+        CORRECTIONS.len()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// "Required if" rules the spec deliberately states differently from what zec-spec reads in
+/// the CLI's text: (action, the field the rule makes required, why).
+const RULE_CORRECTIONS: &[(&str, &str, &str)] = &[
+    (
+        "CreateZecInstances",
+        "ipv6ClusterId",
+        "needed only when IPv6 is billed `BandwidthCluster`, and `clusterId` stands in for it \
+         when left out; the sentence read alone makes it required for every dual-stack request",
+    ),
+    (
+        "DescribeEipPrice",
+        "clusterId",
+        "the condition is written `Bandwidth`; the billing method it means is `BandwidthCluster`",
+    ),
+];
+
+/// Whether the spec has a rule equal to one zec-spec reads in the CLI's text.
+fn has_rule(rules: &[Rule], draft: &RuleDraft) -> bool {
+    rules.iter().any(|r| match (r, draft) {
+        (
+            Rule::ExactlyOneOf {
+                fields,
+                by_priority,
+                ..
+            },
+            RuleDraft::ExactlyOneOf {
+                fields: f,
+                by_priority: p,
+            },
+        ) => fields == f && by_priority == p,
+        (Rule::AtMostOneOf { fields, .. }, RuleDraft::AtMostOneOf { fields: f }) => {
+            let mut a = fields.clone();
+            let mut b = f.clone();
+            a.sort();
+            b.sort();
+            a == b
+        }
+        (
+            Rule::RequiredIf {
+                field,
+                when,
+                equals,
+                ..
+            },
+            RuleDraft::RequiredIf {
+                field: f,
+                when: w,
+                equals: e,
+            },
+        ) => field == f && when == w && equals == e,
+        _ => false,
+    })
+}
+
+#[test]
+fn rules_and_waiters_match_the_cli_text() {
+    let Some(reference) = zec_tests::reference() else {
+        return;
+    };
+    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
+    let api = &loaded.api;
+    let mut files: Vec<_> = std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    let mut problems = Vec::new();
+    let (mut rules, mut waiters) = (0, 0);
+    for file in &files {
+        let cli: Value = serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let name = str_of(&cli["name"]);
+        let Some(action) = api.action(name) else {
+            continue;
+        };
+        let params = cli["parameters"].as_array().cloned().unwrap_or_default();
+        let wires: Vec<String> = params
+            .iter()
+            .map(|p| str_of(&p["sdk-field"]).to_string())
+            .collect();
+        let mut drafts = Vec::new();
+        for line in str_of(&cli["long"]).lines() {
+            let facts = zec_spec::prose::read_note(line.trim_start_matches(['*', ' ']), &wires);
+            drafts.extend(facts.rules);
+            if let Some(w) = facts.waiter.filter(|w| w.poll_action.is_some()) {
+                waiters += 1;
+                let same = action.waiter.as_ref().is_some_and(|got| {
+                    Some(&got.poll_action) == w.poll_action.as_ref()
+                        && got.success == w.success
+                        && w.pending.iter().all(|s| got.pending.contains(s))
+                        && w.failure.iter().all(|s| got.failure.contains(s))
+                });
+                if !same {
+                    problems.push(format!(
+                        "{name}: waiter {w:?} in the CLI, {:?} in the spec",
+                        action.waiter
+                    ));
+                }
+            }
+        }
+        for p in &params {
+            let wire = str_of(&p["sdk-field"]);
+            let Some(f) = action.request.iter().find(|f| f.name == wire) else {
+                continue;
+            };
+            let siblings: Vec<String> = wires.iter().filter(|w| *w != wire).cloned().collect();
+            drafts.extend(
+                zec_spec::prose::read_field(str_of(&p["description"]), wire, &f.ty, &siblings)
+                    .rules,
+            );
+        }
+        for draft in drafts {
+            let corrected = matches!(&draft, RuleDraft::RequiredIf { field, .. }
+                if RULE_CORRECTIONS.iter().any(|(a, f, _)| *a == name && f == field));
+            if corrected {
+                continue;
+            }
+            rules += 1;
+            if !has_rule(&action.rules, &draft) {
+                problems.push(format!(
+                    "{name}: rule {draft:?} in the CLI, not in the spec"
+                ));
+            }
+        }
+    }
+    eprintln!(
+        "{rules} rules and {waiters} waiters read from the CLI text; {} corrections listed",
+        RULE_CORRECTIONS.len()
+    );
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
     );
 }
