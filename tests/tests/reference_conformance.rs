@@ -3,7 +3,8 @@
 //! flags and kinds of type, the same top-level response fields, deprecations, the same enum
 //! value sets, nested structures included, and the error codes its notes name. What
 //! zec-spec's prose reader finds in the CLI's own text (defaults, limits, rules, waiters) must
-//! be in the spec too, apart from listed corrections.
+//! be in the spec too, apart from listed corrections. The official SDK's structures are there
+//! under its names, with its members.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -492,6 +493,65 @@ fn rules_and_waiters_match_the_cli_text() {
         "{rules} rules and {waiters} waiters read from the CLI text; {} corrections listed",
         RULE_CORRECTIONS.len()
     );
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn structures_carry_the_sdk_names_and_members() {
+    let Some(reference) = zec_tests::reference() else {
+        return;
+    };
+    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
+    let api = &loaded.api;
+    let text = std::fs::read_to_string(reference.join("zec-2025-09-01-models.json")).unwrap();
+    let models: Value = serde_json::from_str(&text).unwrap();
+    let mut problems = Vec::new();
+    let structs = models["structs"].as_object().cloned().unwrap_or_default();
+    for (name, members) in &structs {
+        let Some(Shape::Struct { fields }) = api.type_def("zec", name).map(|t| &t.shape) else {
+            problems.push(format!("{name}: no such structure in the spec"));
+            continue;
+        };
+        for member in members.as_array().into_iter().flatten() {
+            let wire = str_of(&member["json"]);
+            match fields.iter().find(|f| f.name == wire) {
+                None => problems.push(format!("{name}.{wire}: missing from the spec")),
+                Some(f) if member["deprecated"].as_bool() == Some(true) && !f.deprecated => {
+                    problems.push(format!(
+                        "{name}.{wire}: deprecated in the SDK, not in the spec"
+                    ))
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    for (side, key) in [("request", "requests"), ("response", "responses")] {
+        for (action_name, members) in models[key].as_object().into_iter().flatten() {
+            let Some(action) = api.action(action_name) else {
+                problems.push(format!("{action_name}: no page in spec/"));
+                continue;
+            };
+            let fields = if side == "request" {
+                &action.request
+            } else {
+                &action.response
+            };
+            for member in members.as_array().into_iter().flatten() {
+                let wire = str_of(&member["json"]);
+                if !fields.iter().any(|f| f.name == wire) {
+                    problems.push(format!(
+                        "{action_name} {side}.{wire}: missing from the spec"
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!("{} SDK structures compared", structs.len());
     assert!(
         problems.is_empty(),
         "{} differences:\n{}",
