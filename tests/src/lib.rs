@@ -20,3 +20,18 @@ pub fn reference() -> Option<PathBuf> {
         None
     }
 }
+
+/// The official CLI's definitions of every ZEC action under `reference`, in file-name order.
+pub fn cli_definitions(reference: &Path) -> Vec<serde_json::Value> {
+    let mut files: Vec<_> = std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|f| serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
+        .collect()
+}

@@ -96,13 +96,8 @@ fn spec_prose_is_written_in_its_own_words() {
         return;
     };
     let mut known = Reference::default();
-    for entry in std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
-        .unwrap()
-        .flatten()
-    {
-        let text = std::fs::read_to_string(entry.path()).unwrap();
-        let value: Value = serde_yaml::from_str(&text).unwrap();
-        known.add_yaml(&value);
+    for definition in zec_tests::cli_definitions(&reference) {
+        known.add_yaml(&definition);
     }
     known.add(&std::fs::read_to_string(reference.join("seed/associateeipaddress.md")).unwrap());
 

@@ -11,6 +11,26 @@ use std::collections::BTreeSet;
 use zec_spec::ir::{Api, Field, Rule, Shape, TypeRef};
 use zec_spec::prose::RuleDraft;
 
+/// The IR of `spec/`, which must load without errors.
+fn spec_api() -> Api {
+    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
+    assert!(
+        !loaded.has_errors(),
+        "spec/ has errors; run zec-spec check spec"
+    );
+    loaded.api
+}
+
+/// Fail with every difference found, one per line.
+fn assert_no_differences(problems: &[String]) {
+    assert!(
+        problems.is_empty(),
+        "{} differences:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
 fn str_of(v: &Value) -> &str {
     v.as_str().unwrap_or_default()
 }
@@ -137,24 +157,12 @@ fn spec_matches_the_cli_definitions() {
     let Some(reference) = zec_tests::reference() else {
         return;
     };
-    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
-    assert!(
-        !loaded.has_errors(),
-        "spec/ has errors; run zec-spec check spec"
-    );
-    let api = &loaded.api;
-    let mut files: Vec<_> = std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .collect();
-    files.sort();
+    let api = &spec_api();
+    let definitions = zec_tests::cli_definitions(&reference);
     let mut problems = Vec::new();
     let mut exact = 0;
     let mut names = BTreeSet::new();
-    for file in &files {
-        let cli: Value = serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    for cli in &definitions {
         let name = str_of(&cli["name"]).to_string();
         names.insert(name.clone());
         let before = problems.len();
@@ -235,14 +243,9 @@ fn spec_matches_the_cli_definitions() {
     }
     eprintln!(
         "{exact} of {} actions match the CLI definitions exactly",
-        files.len()
+        definitions.len()
     );
-    assert!(
-        problems.is_empty(),
-        "{} differences:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_differences(&problems);
 }
 
 #[test]
@@ -325,18 +328,11 @@ fn defaults_and_limits_match_the_cli_text() {
     let Some(reference) = zec_tests::reference() else {
         return;
     };
-    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
-    let api = &loaded.api;
-    let mut files: Vec<_> = std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let api = &spec_api();
+    let definitions = zec_tests::cli_definitions(&reference);
     let mut problems = Vec::new();
     let mut checked = 0;
-    for file in &files {
-        let cli: Value = serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    for cli in &definitions {
         let name = str_of(&cli["name"]);
         let Some(action) = api.action(name) else {
             continue;
@@ -356,12 +352,7 @@ fn defaults_and_limits_match_the_cli_text() {
         "{checked} request fields compared; {} corrections listed",
         CORRECTIONS.len()
     );
-    assert!(
-        problems.is_empty(),
-        "{} differences:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_differences(&problems);
 }
 
 /// "Required if" rules the spec deliberately states differently from what zec-spec reads in
@@ -423,18 +414,11 @@ fn rules_and_waiters_match_the_cli_text() {
     let Some(reference) = zec_tests::reference() else {
         return;
     };
-    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
-    let api = &loaded.api;
-    let mut files: Vec<_> = std::fs::read_dir(reference.join("zenlayer-cli/en-US/zec"))
-        .unwrap()
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    files.sort();
+    let api = &spec_api();
+    let definitions = zec_tests::cli_definitions(&reference);
     let mut problems = Vec::new();
     let (mut rules, mut waiters) = (0, 0);
-    for file in &files {
-        let cli: Value = serde_yaml::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+    for cli in &definitions {
         let name = str_of(&cli["name"]);
         let Some(action) = api.action(name) else {
             continue;
@@ -493,12 +477,7 @@ fn rules_and_waiters_match_the_cli_text() {
         "{rules} rules and {waiters} waiters read from the CLI text; {} corrections listed",
         RULE_CORRECTIONS.len()
     );
-    assert!(
-        problems.is_empty(),
-        "{} differences:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_differences(&problems);
 }
 
 #[test]
@@ -506,8 +485,7 @@ fn structures_carry_the_sdk_names_and_members() {
     let Some(reference) = zec_tests::reference() else {
         return;
     };
-    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
-    let api = &loaded.api;
+    let api = &spec_api();
     let text = std::fs::read_to_string(reference.join("zec-2025-09-01-models.json")).unwrap();
     let models: Value = serde_json::from_str(&text).unwrap();
     let mut problems = Vec::new();
@@ -552,10 +530,5 @@ fn structures_carry_the_sdk_names_and_members() {
         }
     }
     eprintln!("{} SDK structures compared", structs.len());
-    assert!(
-        problems.is_empty(),
-        "{} differences:\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert_no_differences(&problems);
 }
