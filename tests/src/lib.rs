@@ -11,14 +11,22 @@ pub fn workspace() -> PathBuf {
 }
 
 /// `../shared/reference` beside the workspace, or `None` (with a notice) when it is absent.
+///
+/// In CI (`CI` set) the reference must be there: a test that compares against it must not
+/// pass by skipping, so its absence panics.
 pub fn reference() -> Option<PathBuf> {
     let path = workspace().join("../shared/reference");
     if path.is_dir() {
-        Some(path)
-    } else {
-        eprintln!("skipping: ../shared/reference is absent");
-        None
+        return Some(path);
     }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "{} is absent, and CI is set: tests that compare against the reference cannot be skipped in CI",
+            path.display()
+        );
+    }
+    eprintln!("skipping: ../shared/reference is absent");
+    None
 }
 
 /// The official CLI's definitions of every ZEC action under `reference`, in file-name order.

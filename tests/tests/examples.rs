@@ -6,38 +6,7 @@ use zec_api::catalog;
 use zec_spec::ir::ExampleBody;
 
 /// Examples known to be wrong in the docs: (action, example number, why).
-const KNOWN_BAD: &[(&str, usize, &str)] = &[
-    (
-        "CreateZecInstances",
-        1,
-        "omits `instanceCount`, which the docs mark required",
-    ),
-    (
-        "CreateZecInstances",
-        2,
-        "omits `instanceCount`, which the docs mark required",
-    ),
-    (
-        "InquiryPriceCreateInstance",
-        1,
-        "omits `systemDisk`, which the docs mark required",
-    ),
-    (
-        "InquiryPriceCreateInstance",
-        2,
-        "omits `systemDisk`, which the docs mark required",
-    ),
-    (
-        "InquiryPriceCreateInstance",
-        3,
-        "omits `systemDisk`, which the docs mark required",
-    ),
-    (
-        "ModifyCrossRegionBandwidth",
-        4,
-        "omits `bandwidth`, which the docs mark required, to leave the commitment unchanged",
-    ),
-];
+const KNOWN_BAD: &[(&str, usize, &str)] = &[];
 
 #[test]
 fn every_example_decodes_and_validates() {

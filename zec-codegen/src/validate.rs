@@ -127,6 +127,18 @@ fn is_set(f: &RecordField<'_>) -> TokenStream {
     }
 }
 
+/// Whether a field counts as given in a rule over several fields: a boolean only when it is
+/// `true` ("`isAllSubnet` and `subnetIds` cannot both be given" allows `isAllSubnet: false`),
+/// anything else when it is present.
+fn is_given(f: &RecordField<'_>) -> TokenStream {
+    let ident = &f.ident;
+    match (&f.field.ty, f.optional) {
+        (TypeRef::Boolean, true) => quote!(self.#ident == Some(true)),
+        (TypeRef::Boolean, false) => quote!(self.#ident),
+        _ => is_set(f),
+    }
+}
+
 fn constraint_check(
     ctx: &Ctx<'_>,
     field: &Field,
@@ -193,8 +205,8 @@ fn rule_check(r: &Record<'_>, rule: &Rule) -> Option<TokenStream> {
                 .filter_map(|w| find(w))
                 .map(|f| {
                     let wire = &f.field.name;
-                    let set = is_set(f);
-                    quote!((#wire, #set))
+                    let given = is_given(f);
+                    quote!((#wire, #given))
                 })
                 .collect();
             if pairs.len() < 2 {
@@ -216,7 +228,7 @@ fn rule_check(r: &Record<'_>, rule: &Rule) -> Option<TokenStream> {
             let set = is_set(target);
             let wire = &target.field.name;
             let (condition, text) = if equals.is_empty() {
-                (is_set(cond_field), format!("`{when}` is set"))
+                (is_given(cond_field), format!("`{when}` is set"))
             } else {
                 let value = value_ref(cond_field);
                 let list: Vec<String> = equals.iter().map(|e| format!("`{e}`")).collect();

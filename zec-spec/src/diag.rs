@@ -164,14 +164,15 @@ impl Diagnostics {
         });
     }
 
-    /// Record that a constraint-like sentence was not understood.
-    pub fn lint(&mut self, file: &str, pos: Pos, sentence: &str) {
+    /// Record that a sentence that looks like a constraint was not (wholly) understood;
+    /// `message` says what was left unread.
+    pub fn lint(&mut self, file: &str, pos: Pos, sentence: &str, message: impl Into<String>) {
         self.with_hint(
             file,
             pos,
             Severity::Warning,
             Kind::UnrecognisedProse,
-            format!("constraint not understood, ignored: {sentence:?}"),
+            message,
             "rephrase it in a form the generator reads (see zec-spec's prose recognisers), or explain it in explained-lints.tsv",
         );
         if let Some(last) = self.items.last_mut() {

@@ -36,6 +36,20 @@ impl Api {
     }
 }
 
+/// Name prefixes of the actions that only read: they can be retried freely, and waiters poll
+/// them.
+pub const READ_ONLY_PREFIXES: &[&str] = &["Describe", "Inquiry", "Query", "Get", "List", "Check"];
+
+/// Whether the action named `name` only reads: its name is a read-only verb, alone or followed
+/// by the rest of a CamelCase name (`DescribeInstances`, not `Listener`).
+pub fn is_read_only_action(name: &str) -> bool {
+    READ_ONLY_PREFIXES.iter().any(|p| {
+        name.strip_prefix(p).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_uppercase())
+        })
+    })
+}
+
 /// A product: a directory of action pages sharing one data-structure page.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Product {
@@ -151,17 +165,18 @@ pub enum TypeRef {
 }
 
 impl TypeRef {
-    /// The scalar with this name in the docs' notation, if it is one.
+    /// The scalar a type cell names, if it names one: the docs' notation in any case, and the
+    /// other common spellings (`int`, `int64`, `bool`, `datetime`, …).
     pub fn scalar(name: &str) -> Option<TypeRef> {
-        Some(match name {
-            "String" => TypeRef::String,
-            "Integer" => TypeRef::Integer,
-            "Long" => TypeRef::Long,
-            "Float" => TypeRef::Float,
-            "Double" => TypeRef::Double,
-            "BigDecimal" => TypeRef::BigDecimal,
-            "Boolean" => TypeRef::Boolean,
-            "Timestamp" => TypeRef::Timestamp,
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "string" | "str" => TypeRef::String,
+            "integer" | "int" | "int32" => TypeRef::Integer,
+            "long" | "int64" => TypeRef::Long,
+            "float" => TypeRef::Float,
+            "double" => TypeRef::Double,
+            "bigdecimal" | "decimal" => TypeRef::BigDecimal,
+            "boolean" | "bool" => TypeRef::Boolean,
+            "timestamp" | "datetime" => TypeRef::Timestamp,
             _ => return None,
         })
     }
@@ -367,6 +382,43 @@ pub enum Rule {
 }
 
 impl Rule {
+    /// Whether two rules say the same, wherever they were read (the order of fields of which
+    /// at most one may be set does not matter).
+    pub fn same_as(&self, other: &Rule) -> bool {
+        match (self, other) {
+            (Rule::AtMostOneOf { fields: a, .. }, Rule::AtMostOneOf { fields: b, .. }) => {
+                a.len() == b.len() && a.iter().all(|f| b.contains(f))
+            }
+            (
+                Rule::ExactlyOneOf {
+                    fields: a,
+                    by_priority: pa,
+                    ..
+                },
+                Rule::ExactlyOneOf {
+                    fields: b,
+                    by_priority: pb,
+                    ..
+                },
+            ) => a == b && pa == pb,
+            (
+                Rule::RequiredIf {
+                    field: fa,
+                    when: wa,
+                    equals: ea,
+                    ..
+                },
+                Rule::RequiredIf {
+                    field: fb,
+                    when: wb,
+                    equals: eb,
+                    ..
+                },
+            ) => fa == fb && wa == wb && ea == eb,
+            _ => false,
+        }
+    }
+
     /// Where the rule was read.
     pub fn source(&self) -> &SourceRef {
         match self {

@@ -1,7 +1,8 @@
 //! Reads Zenlayer's Markdown API docs into an intermediate representation.
 //!
-//! The data flow is `markdown` (pages → blocks) → `lower` (blocks → IR items, with `prose`
-//! reading constraints from sentences) → `load` (a tree of pages → one resolved [`ir::Api`]).
+//! The data flow is `markdown` (pages → blocks) → `lower` (blocks → IR items, one file per
+//! section of a page, with `prose` reading the sentences) → `load` (a tree of pages → one
+//! resolved [`ir::Api`]).
 //! Every stage reports into [`diag::Diagnostics`] and keeps going.
 
 pub mod diag;

@@ -360,11 +360,13 @@ mod tests {
             "a.md",
             Pos { line: 3, col: 1 },
             "It must be at least a day ahead.",
+            "constraint not understood",
         );
         diags.lint(
             "a.md",
             Pos { line: 4, col: 1 },
             "Only one per account is allowed.",
+            "constraint not understood: Only one per account",
         );
         let list = "# page\tsentence\twhy\n\
                     a.md\tIt must be at least a day ahead.\tchecked by the server against its clock\n\

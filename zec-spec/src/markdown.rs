@@ -45,15 +45,13 @@ pub enum Block {
     },
 }
 
-/// Text with the links and code spans that were in it.
+/// Text with the links that were in it. Code spans keep their backticks in the text.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Rich {
     /// Clean text: one line per paragraph, `<br>` or list item; spaces collapsed.
     pub text: String,
     /// Links in order.
     pub links: Vec<Link>,
-    /// Code spans in order.
-    pub codes: Vec<String>,
 }
 
 impl Rich {
@@ -540,11 +538,10 @@ fn strip_template_tags(mut rich: Rich) -> (Rich, bool, bool) {
 struct RichBuilder {
     text: String,
     links: Vec<Link>,
-    codes: Vec<String>,
     /// Link being read: target and where its text starts in `text`.
     link: Option<(String, usize)>,
-    /// Where an HTML `<code>` span starts in `text`.
-    code_start: Option<usize>,
+    /// Inside an HTML `<code>` span.
+    in_code: bool,
 }
 
 impl RichBuilder {
@@ -559,7 +556,6 @@ impl RichBuilder {
         self.text.push('`');
         self.text.push_str(t);
         self.text.push('`');
-        self.codes.push(t.to_string());
     }
 
     fn newline(&mut self) {
@@ -626,16 +622,11 @@ impl RichBuilder {
             ("a", true) => self.close_link(),
             ("code", false) => {
                 self.text.push('`');
-                self.code_start = Some(self.text.len());
+                self.in_code = true;
             }
-            ("code", true) => {
-                if let Some(start) = self.code_start.take() {
-                    let code = self.text.get(start..).unwrap_or("").trim().to_string();
-                    self.text.push('`');
-                    if !code.is_empty() {
-                        self.codes.push(code);
-                    }
-                }
+            ("code", true) if self.in_code => {
+                self.in_code = false;
+                self.text.push('`');
             }
             ("td" | "th", false) => self.text.push(' '),
             _ => {}
@@ -649,7 +640,6 @@ impl RichBuilder {
         Rich {
             text: clean_lines(&text),
             links: self.links,
-            codes: self.codes,
         }
     }
 }
@@ -803,7 +793,6 @@ mod tests {
             d.text,
             "Private IP.\nIf `nicId` is set it is required.\n- SELL：ok\n- SOLD_OUT：gone <10"
         );
-        assert_eq!(d.codes, vec!["nicId"]);
     }
 
     #[test]

@@ -1,0 +1,564 @@
+//! Reading the contract the docs state in sentences, in English and Chinese.
+//!
+//! The docs say much in prose: "Default value: FullNat", "Value range: [1, 100]", "Up to 100
+//! IDs", "If `nicId` is provided, this field is required", "This is an asynchronous API …".
+//! Every rule read here becomes a check that refuses a request before it is sent, so the
+//! reader is conservative:
+//!
+//! 1. Text is split into sentences, a sentence into parts (at `;`) and clauses (at `,`)
+//!    ([`sentences`]).
+//! 2. A clause is understood only when one template of [`patterns::PATTERNS`] matches all of
+//!    it, and what it says fits the field's type. A template may span several clauses
+//!    ("If `a` is `X`, `b` is required"); the longest match wins.
+//! 3. A part gives its facts only when each of its clauses is understood or says nothing that
+//!    could restrict them: a clause that names a condition ("if …", "for GPU instances"),
+//!    a number or a value, and is not understood, voids the part. A sentence that makes its
+//!    numbers relative ("2 times the size of", "per day", "in total") gives nothing at all.
+//! 4. Whatever looks like a constraint and was not read is reported, including the rest of a
+//!    sentence of which one part was read.
+
+mod patterns;
+mod sentences;
+mod slots;
+mod template;
+mod waiter;
+mod words;
+
+pub use sentences::{normalise, sentences};
+pub use slots::Scope;
+pub use waiter::{is_async_note, read_waiter};
+pub use words::is_constraint_like;
+
+use crate::ir::{Constraint, Rule, SourceRef, TypeRef};
+use patterns::{PATTERNS, Pattern, Says};
+use slots::Capture;
+use std::fmt;
+use std::sync::OnceLock;
+use template::{Role, Template};
+
+/// One thing a sentence states.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Fact {
+    /// The field's default value.
+    Default(String),
+    /// A constraint on the field's value.
+    Constraint(Constraint),
+    /// A rule over several request fields.
+    Rule(Rule),
+}
+
+/// Facts in a short notation, used by the tests and the labelled corpus: `default 20`,
+/// `range 1..100`, `range ..1000`, `length 2..63`, `max_items 100`, `values A|B`,
+/// `required_if b when a`, `required_if b when a=X|Y`, `at_most_one_of a,b` (names sorted),
+/// `exactly_one_of a,b` (with ` by_priority` when the order is a priority).
+impl fmt::Display for Fact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let num = |n: &Option<f64>| n.map(|v| v.to_string()).unwrap_or_default();
+        let int = |n: &Option<u64>| n.map(|v| v.to_string()).unwrap_or_default();
+        match self {
+            Fact::Default(v) => write!(f, "default {v}"),
+            Fact::Constraint(Constraint::Range { min, max }) => {
+                write!(f, "range {}..{}", num(min), num(max))
+            }
+            Fact::Constraint(Constraint::Length { min, max }) => {
+                write!(f, "length {}..{}", int(min), int(max))
+            }
+            Fact::Constraint(Constraint::MaxItems { max }) => write!(f, "max_items {max}"),
+            Fact::Constraint(Constraint::AllowedValues { values }) => {
+                write!(f, "values {}", values.join("|"))
+            }
+            Fact::Rule(Rule::RequiredIf {
+                field,
+                when,
+                equals,
+                ..
+            }) if equals.is_empty() => write!(f, "required_if {field} when {when}"),
+            Fact::Rule(Rule::RequiredIf {
+                field,
+                when,
+                equals,
+                ..
+            }) => write!(f, "required_if {field} when {when}={}", equals.join("|")),
+            Fact::Rule(Rule::AtMostOneOf { fields, .. }) => {
+                let mut sorted = fields.clone();
+                sorted.sort();
+                write!(f, "at_most_one_of {}", sorted.join(","))
+            }
+            Fact::Rule(Rule::ExactlyOneOf {
+                fields,
+                by_priority,
+                ..
+            }) => {
+                write!(f, "exactly_one_of {}", fields.join(","))?;
+                if *by_priority {
+                    f.write_str(" by_priority")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// What a text is about.
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// The field described and its type; `None` for the notes of an action.
+    pub field: Option<(String, TypeRef)>,
+    /// Fields a sentence may name.
+    pub fields: Vec<String>,
+    /// Where the text is, for the rules read from it.
+    pub source: SourceRef,
+}
+
+impl Context {
+    /// The description of `name` of type `ty`, among `fields` (its table).
+    pub fn field(name: &str, ty: &TypeRef, fields: &[String], source: SourceRef) -> Self {
+        Context {
+            field: Some((name.to_string(), ty.clone())),
+            fields: fields.to_vec(),
+            source,
+        }
+    }
+
+    /// A note of an action whose request has `fields`.
+    pub fn note(fields: &[String], source: SourceRef) -> Self {
+        Context {
+            field: None,
+            fields: fields.to_vec(),
+            source,
+        }
+    }
+
+    fn scope(&self) -> Scope {
+        Scope {
+            this: self.field.as_ref().map(|(n, _)| n.clone()),
+            fields: self.fields.clone(),
+        }
+    }
+
+    fn ty(&self) -> Option<&TypeRef> {
+        self.field.as_ref().map(|(_, t)| t)
+    }
+}
+
+/// What one sentence (or one list of values) says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// The sentence as split from the text.
+    pub sentence: String,
+    /// What it states, when the parts stating it were fully understood.
+    pub facts: Vec<Fact>,
+    /// Why the sentence needs a maintainer's eye, when it does: it looks like a constraint
+    /// and was not (or not wholly) read.
+    pub lint: Option<String>,
+}
+
+/// Read a text (a field description or a note) sentence by sentence.
+pub fn read(text: &str, ctx: &Context) -> Vec<Reading> {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    if let Some(reading) = value_list(&lines, ctx) {
+        out.push(reading);
+    }
+    for sentence in sentences(text) {
+        out.push(read_sentence(&sentence, ctx));
+    }
+    out
+}
+
+/// A clause of a sentence and what was made of it.
+struct Clause<'a> {
+    text: &'a str,
+    fact: Option<Fact>,
+    ends_part: bool,
+}
+
+/// Read one sentence.
+pub fn read_sentence(sentence: &str, ctx: &Context) -> Reading {
+    let text = normalise(sentence);
+    let clauses = segment(&text, ctx);
+    let relative = words::is_relative(&text);
+    let mut facts = Vec::new();
+    let mut dropped = false;
+    let mut unread: Vec<&str> = Vec::new();
+    let mut part: Vec<&Clause> = Vec::new();
+    for clause in &clauses {
+        part.push(clause);
+        if !clause.ends_part {
+            continue;
+        }
+        let voided = relative || part.iter().any(|c| c.fact.is_none() && may_qualify(c.text));
+        for c in &part {
+            match &c.fact {
+                Some(fact) if !voided => facts.push(fact.clone()),
+                Some(_) => dropped = true,
+                None if may_qualify(c.text) || is_constraint_like(c.text) => unread.push(c.text),
+                None => {}
+            }
+        }
+        part.clear();
+    }
+    let any_read = clauses.iter().any(|c| c.fact.is_some());
+    let lint = if dropped {
+        Some(if relative {
+            format!(
+                "a limit relative to something else, or a rate, is not a bound; ignored: {sentence:?}"
+            )
+        } else {
+            format!(
+                "part of this sentence was not understood ({}), so none of it is read: {sentence:?}",
+                quoted(&unread)
+            )
+        })
+    } else if !unread.is_empty() && any_read {
+        Some(format!(
+            "only part of this sentence was read; not understood: {} in {sentence:?}",
+            quoted(&unread)
+        ))
+    } else if !any_read && is_constraint_like(&text) {
+        Some(format!("constraint not understood, ignored: {sentence:?}"))
+    } else {
+        None
+    };
+    Reading {
+        sentence: sentence.to_string(),
+        facts,
+        lint,
+    }
+}
+
+fn quoted(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("{p:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether an unread clause may change what the rest of its part says: it names a
+/// condition ("if …", "for GPU instances"), a number or a value (a code span), any of which
+/// could narrow when the rest holds or widen what it allows. ("TCP probe port" does not.)
+fn may_qualify(clause: &str) -> bool {
+    words::states_condition(clause)
+        || clause.contains('`')
+        || clause
+            .char_indices()
+            .any(|(i, c)| c.is_ascii_digit() && !slots::number(clause, i).is_empty())
+}
+
+/// Split normalised text into clauses, each the longest match of a pattern from where the
+/// previous one ended, or the text up to the next comma or semicolon when none matches.
+fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
+    let ends = sentences::clause_ends(text);
+    let scope = ctx.scope();
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while pos < text.len() {
+        pos = template::skip_space(text, pos);
+        if pos >= text.len() {
+            break;
+        }
+        let mut best: Option<(usize, Fact)> = None;
+        for (pattern, template) in compiled() {
+            for (end, caps) in template.matches(text, pos, &scope) {
+                let end = end + (text[end..].len() - text[end..].trim_start().len());
+                let at_boundary = ends.iter().any(|(e, _)| *e == end);
+                if !at_boundary || best.as_ref().is_some_and(|(b, _)| *b >= end) {
+                    continue;
+                }
+                if let Some(fact) = build(pattern.says, &caps, ctx) {
+                    best = Some((end, fact));
+                }
+            }
+        }
+        let (end, fact) = match best {
+            Some((end, fact)) => (end, Some(fact)),
+            None => {
+                let next = ends
+                    .iter()
+                    .map(|(e, _)| *e)
+                    .find(|&e| e > pos)
+                    .unwrap_or(text.len());
+                (next, None)
+            }
+        };
+        let ends_part = ends.iter().any(|&(e, part)| e == end && part);
+        out.push(Clause {
+            text: text[pos..end].trim(),
+            fact,
+            ends_part,
+        });
+        // Step over the separator.
+        pos = end + text[end..].chars().next().map_or(0, char::len_utf8);
+    }
+    out
+}
+
+/// Every template of every pattern, parsed once.
+fn compiled() -> &'static [(&'static Pattern, Template)] {
+    static COMPILED: OnceLock<Vec<(&'static Pattern, Template)>> = OnceLock::new();
+    COMPILED.get_or_init(|| {
+        PATTERNS
+            .iter()
+            .flat_map(|p| {
+                p.templates.iter().filter_map(move |t| {
+                    // A template that does not parse is a bug caught by the tests; it is left
+                    // out rather than stop a build.
+                    Template::parse(t).ok().map(|t| (p, t))
+                })
+            })
+            .collect()
+    })
+}
+
+/// The fact a match states, if it fits the context.
+fn build(says: Says, caps: &[Capture], ctx: &Context) -> Option<Fact> {
+    let numbers: Vec<f64> = caps
+        .iter()
+        .filter_map(|c| match c {
+            Capture::Number(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    let ty = ctx.ty();
+    let numeric = ty.is_some_and(|t| {
+        t.is_numeric() || matches!(t, TypeRef::Array(inner) if inner.is_numeric())
+    });
+    let text = matches!(ty, Some(TypeRef::String));
+    let list = matches!(ty, Some(TypeRef::Array(_)));
+    let range = |min: Option<f64>, max: Option<f64>| {
+        (numeric && ordered(min, max)).then_some(Fact::Constraint(Constraint::Range { min, max }))
+    };
+    let length = |min: Option<f64>, max: Option<f64>| {
+        let whole = |n: Option<f64>| n.is_none_or(|v| v >= 0.0 && v.fract() == 0.0);
+        (text && whole(min) && whole(max) && ordered(min, max)).then(|| {
+            Fact::Constraint(Constraint::Length {
+                min: min.map(|v| v as u64),
+                max: max.map(|v| v as u64),
+            })
+        })
+    };
+    match says {
+        Says::Default => {
+            let value = caps.iter().find_map(|c| match c {
+                Capture::Value(v) => Some(v.clone()),
+                Capture::Number(n) => Some(n.to_string()),
+                _ => None,
+            })?;
+            fits_type(&value, ty?).then_some(Fact::Default(value))
+        }
+        Says::Range => range(Some(*numbers.first()?), Some(*numbers.get(1)?)),
+        Says::Min => range(Some(*numbers.first()?), None),
+        Says::Max => range(None, Some(*numbers.first()?)),
+        Says::Positive => range(Some(1.0), None),
+        Says::NonNegative => range(Some(0.0), None),
+        Says::Length => length(Some(*numbers.first()?), Some(*numbers.get(1)?)),
+        Says::MinLength => length(Some(*numbers.first()?), None),
+        Says::MaxLength => length(None, Some(*numbers.first()?)),
+        Says::MaxItems => {
+            let n = *numbers.first()?;
+            (list && n >= 0.0 && n.fract() == 0.0)
+                .then_some(Fact::Constraint(Constraint::MaxItems { max: n as u64 }))
+        }
+        Says::Values => {
+            let values = caps.iter().find_map(|c| match c {
+                Capture::Values(v) => Some(v.clone()),
+                _ => None,
+            })?;
+            // Text, or an enum whose values the sentence narrows.
+            let text_like = matches!(ty, Some(TypeRef::String | TypeRef::Named(_)))
+                || matches!(ty, Some(TypeRef::Array(inner)) if matches!(**inner, TypeRef::String | TypeRef::Named(_)));
+            (text_like && values.iter().all(|v| is_value_token(v)))
+                .then_some(Fact::Constraint(Constraint::AllowedValues { values }))
+        }
+        Says::RequiredIf => required_if(caps, ctx),
+        Says::AtMostOneOf => {
+            let fields = named_fields(caps);
+            (fields.len() >= 2).then(|| {
+                Fact::Rule(Rule::AtMostOneOf {
+                    fields,
+                    source: ctx.source.clone(),
+                })
+            })
+        }
+        Says::ExactlyOneOf => exactly_one_of(caps, ctx),
+    }
+}
+
+fn ordered(min: Option<f64>, max: Option<f64>) -> bool {
+    match (min, max) {
+        (Some(a), Some(b)) => a <= b,
+        _ => true,
+    }
+}
+
+/// Whether a default value can be a value of the type.
+fn fits_type(value: &str, ty: &TypeRef) -> bool {
+    match ty {
+        TypeRef::Integer | TypeRef::Long => value.parse::<i64>().is_ok(),
+        TypeRef::Float | TypeRef::Double | TypeRef::BigDecimal => value.parse::<f64>().is_ok(),
+        TypeRef::Boolean => matches!(value, "true" | "false"),
+        // A text default may be any words the docs quote (`Standard NVMe SSD`).
+        TypeRef::String | TypeRef::Timestamp => !value.trim().is_empty(),
+        TypeRef::Named(_) => is_value_token(value),
+        // A list's default is written as its one item (`0.0.0.0/0`).
+        TypeRef::Array(inner) => fits_type(value, inner),
+        TypeRef::Unknown => false,
+    }
+}
+
+/// A value as the docs list them: letters, digits, `_ - . : /`, with at least one letter or
+/// digit, and no longer than a value could sensibly be.
+pub(crate) fn is_value_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':' | '/'))
+        && s.chars().any(|c| c.is_ascii_alphanumeric())
+}
+
+/// Field names captured, in order, without repeats.
+fn named_fields(caps: &[Capture]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in caps {
+        let names: Vec<&String> = match c {
+            Capture::Field(f, _) => vec![f],
+            Capture::Fields(fs) => fs.iter().collect(),
+            _ => continue,
+        };
+        for n in names {
+            if !n.is_empty() && !out.contains(n) {
+                out.push(n.clone());
+            }
+        }
+    }
+    out
+}
+
+/// Words that say a field is merely given; never a value a condition compares with.
+const PRESENCE_WORDS: &[&str] = &[
+    "provided",
+    "specified",
+    "set",
+    "passed",
+    "given",
+    "present",
+    "empty",
+    "null",
+    "not",
+    "absent",
+    "omitted",
+];
+
+fn required_if(caps: &[Capture], ctx: &Context) -> Option<Fact> {
+    let role = |want: Role| {
+        caps.iter().find_map(|c| match c {
+            Capture::Field(f, r) if *r == want && !f.is_empty() => Some(f.clone()),
+            _ => None,
+        })
+    };
+    let field = role(Role::Then).or_else(|| ctx.field.as_ref().map(|(n, _)| n.clone()))?;
+    let when = role(Role::When)?;
+    if field == when {
+        return None;
+    }
+    let mut equals = Vec::new();
+    for c in caps {
+        match c {
+            Capture::Value(v) => equals.push(v.clone()),
+            Capture::Values(vs) => equals.extend(vs.iter().cloned()),
+            _ => {}
+        }
+    }
+    if equals
+        .iter()
+        .any(|v| !is_value_token(v) || PRESENCE_WORDS.contains(&v.to_ascii_lowercase().as_str()))
+    {
+        return None;
+    }
+    Some(Fact::Rule(Rule::RequiredIf {
+        field,
+        when,
+        equals,
+        source: ctx.source.clone(),
+    }))
+}
+
+fn exactly_one_of(caps: &[Capture], ctx: &Context) -> Option<Fact> {
+    let lists: Vec<&Vec<String>> = caps
+        .iter()
+        .filter_map(|c| match c {
+            Capture::Fields(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    let fields = (*lists.first()?).clone();
+    if fields.len() < 2 {
+        return None;
+    }
+    let (fields, by_priority) = match lists.get(1) {
+        // A priority chain must order exactly the fields listed.
+        Some(chain) => {
+            let mut a = fields.clone();
+            let mut b = (*chain).clone();
+            a.sort();
+            b.sort();
+            if a != b {
+                return None;
+            }
+            ((*chain).clone(), true)
+        }
+        None => (fields, false),
+    };
+    Some(Fact::Rule(Rule::ExactlyOneOf {
+        fields,
+        by_priority,
+        source: ctx.source.clone(),
+    }))
+}
+
+/// Values listed one per line (`- PREPAID: …`, `- CentOS`) on a text field: the allowed
+/// values.
+fn value_list(lines: &[&str], ctx: &Context) -> Option<Reading> {
+    let text_like = match ctx.ty()? {
+        TypeRef::String => true,
+        TypeRef::Array(inner) => **inner == TypeRef::String,
+        _ => false,
+    };
+    let items: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("- ")).collect();
+    if !text_like || items.len() < 2 {
+        return None;
+    }
+    let mut values = Vec::new();
+    for item in &items {
+        let item = item.trim().trim_matches('`');
+        let head: String = item
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+            .collect();
+        let rest = item[head.len()..].trim_start().trim_start_matches('`');
+        let separated = rest.is_empty()
+            || rest.starts_with([':', '：', '-', '（', '(', '—'])
+            || rest.starts_with(char::is_whitespace);
+        if head.is_empty()
+            || !separated
+            || !is_value_token(&head)
+            || !head.chars().any(|c| c.is_ascii_alphabetic())
+        {
+            return None;
+        }
+        values.push(head);
+    }
+    Some(Reading {
+        sentence: items
+            .iter()
+            .map(|i| format!("- {i}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        facts: vec![Fact::Constraint(Constraint::AllowedValues { values })],
+        lint: None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

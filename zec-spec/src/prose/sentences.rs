@@ -1,0 +1,143 @@
+//! Text → sentences → parts → clauses.
+//!
+//! A sentence ends at a line break, at `。！？`, or at `.`/`!`/`?` followed by white space or
+//! the end (so `0.5` and `a.b` stay whole, and nothing splits inside a code span). Within a
+//! sentence, `;` separates parts that each state something on their own, and `,` separates
+//! the clauses of a part. The reader reads clause by clause; see [`super`].
+
+/// Split text into sentences.
+pub fn sentences(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let mut current = String::new();
+        let mut chars = line.chars().peekable();
+        let mut in_code = false;
+        while let Some(c) = chars.next() {
+            current.push(c);
+            if c == '`' {
+                in_code = !in_code;
+            }
+            let ends = !in_code
+                && match c {
+                    '。' | '！' | '？' => true,
+                    '.' | '!' | '?' => chars.peek().is_none_or(|n| n.is_whitespace()),
+                    _ => false,
+                };
+            if ends {
+                push_sentence(&mut out, &current);
+                current.clear();
+            }
+        }
+        push_sentence(&mut out, &current);
+    }
+    out
+}
+
+fn push_sentence(out: &mut Vec<String>, s: &str) {
+    let s = s.trim().trim_start_matches("- ").trim();
+    // A lone full stop (as in "FullNat .") belongs to the sentence before it.
+    if s.chars().all(|c| matches!(c, '.' | '。' | ' ')) {
+        if let Some(last) = out.last_mut()
+            && !s.is_empty()
+        {
+            last.push_str(s);
+        }
+        return;
+    }
+    out.push(s.to_string());
+}
+
+/// A sentence as the templates see it: full-width punctuation as ASCII, no bold markers or
+/// list bullets, single spaces, no final full stop.
+pub fn normalise(sentence: &str) -> String {
+    let mut s = String::with_capacity(sentence.len());
+    for c in sentence.replace("**", "").chars() {
+        s.push(match c {
+            '：' => ':',
+            '，' => ',',
+            '；' => ';',
+            '（' => '(',
+            '）' => ')',
+            '～' => '~',
+            '［' => '[',
+            '］' => ']',
+            '“' | '”' | '＂' => '"',
+            '＝' => '=',
+            '＞' => '>',
+            '\u{00a0}' => ' ',
+            c => c,
+        });
+    }
+    let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed
+        .trim_start_matches(['-', '*', '•', '·'])
+        .trim()
+        .trim_end_matches(['.', '。', '!', '！'])
+        .trim_end()
+        .to_string()
+}
+
+/// Byte offsets where a clause may end: before `,` or `;` outside code spans and brackets,
+/// and the end of the text. Each comes with whether it ends a part (`;` or the end).
+pub fn clause_ends(text: &str) -> Vec<(usize, bool)> {
+    let mut out = Vec::new();
+    let mut in_code = false;
+    let mut depth = 0i32;
+    for (i, c) in text.char_indices() {
+        match c {
+            '`' => in_code = !in_code,
+            '(' | '[' if !in_code => depth += 1,
+            ')' | ']' if !in_code => depth -= 1,
+            ',' if !in_code && depth <= 0 => out.push((i, false)),
+            ';' if !in_code && depth <= 0 => out.push((i, true)),
+            _ => {}
+        }
+    }
+    out.push((text.len(), true));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn sentences_split_on_both_languages_but_not_inside_code_or_decimals() {
+        assert_eq!(
+            sentences(
+                "Elastic IP mode.\nDefault value: FullNat .\nSize is 0.5 GB. Next one。第二句。"
+            ),
+            names(&[
+                "Elastic IP mode.",
+                "Default value: FullNat .",
+                "Size is 0.5 GB.",
+                "Next one。",
+                "第二句。"
+            ])
+        );
+        assert_eq!(sentences("Use `a.b` here."), names(&["Use `a.b` here."]));
+        // A semicolon does not end a sentence; it separates parts of one.
+        assert_eq!(sentences("A; b."), names(&["A; b."]));
+    }
+
+    #[test]
+    fn normalised_text() {
+        assert_eq!(normalise("默认值：**1**。"), "默认值:1");
+        assert_eq!(
+            normalise("- Default value: FullNat ."),
+            "Default value: FullNat"
+        );
+        assert_eq!(normalise("取值范围（1～100）"), "取值范围(1~100)");
+    }
+
+    #[test]
+    fn clauses_end_at_commas_and_parts_at_semicolons_outside_brackets() {
+        let t = "Value range: [1, 100], default 5; `a,b` c";
+        let ends: Vec<(usize, bool)> = clause_ends(t);
+        assert_eq!(ends, vec![(21, false), (32, true), (t.len(), true)]);
+    }
+}

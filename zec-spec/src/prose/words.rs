@@ -1,0 +1,277 @@
+//! Word lists the reader shares: what makes a sentence look like a constraint, what makes a
+//! clause a condition, which phrases make a number relative, and the small vocabularies of
+//! the slots.
+
+/// Words that make a sentence look like a constraint: when the reader does not understand
+/// such a sentence, it is reported.
+const CONSTRAINT_WORDS: &[&str] = &[
+    "must",
+    "required",
+    "can only",
+    "only support",
+    "only one",
+    "only be",
+    "cannot",
+    "can not",
+    "not exceed",
+    "no more than",
+    "at most",
+    "at least",
+    "up to",
+    "maximum",
+    "minimum",
+    "range",
+    "default",
+    "between",
+    "limit",
+    "exactly",
+    "either",
+    "mutually",
+    "not allowed",
+    "not supported",
+    "start with",
+    "starting with",
+    "starts with",
+    "end with",
+    "ending with",
+    "ends with",
+    "begin with",
+    "必须",
+    "必填",
+    "必传",
+    "只能",
+    "不能",
+    "不得",
+    "不超过",
+    "不少于",
+    "最多",
+    "最少",
+    "最大",
+    "最小",
+    "范围",
+    "默认",
+    "限制",
+    "仅支持",
+    "需要指定",
+    "需指定",
+    "不可",
+];
+
+/// Words that make a clause a condition on something else ("if …", "for GPU instances",
+/// "当…时"): a clause the reader cannot read that says one of these may restrict when the
+/// rest of the sentence holds, so nothing in that part of the sentence becomes a rule.
+const CONDITION_WORDS: &[&str] = &[
+    "if",
+    "when",
+    "unless",
+    "except",
+    "only",
+    "for",
+    "with",
+    "while",
+    "after",
+    "before",
+    "once",
+    "otherwise",
+    "means",
+    "如果",
+    "若",
+    "当",
+    "除",
+    "仅",
+    "只",
+    "对于",
+    "时",
+    "否则",
+    "表示",
+    "代表",
+];
+
+/// Phrases with a condition word that state no condition ("starting with a letter").
+const NOT_CONDITIONS: &[&str] = &[
+    "starting with",
+    "starts with",
+    "start with",
+    "ending with",
+    "ends with",
+    "end with",
+    "beginning with",
+    "begins with",
+    "begin with",
+];
+
+/// Phrases that make a number relative to something the client cannot see, or a rate over
+/// time or over many requests: a sentence with one makes no bound ("2 times the size of the
+/// disk", "10 per day", "in total per account").
+const RELATIVE_PHRASES: &[&str] = &[
+    "times",
+    "per day",
+    "a day",
+    "per hour",
+    "per month",
+    "per region",
+    "per zone",
+    "per account",
+    "per team",
+    "per user",
+    "per instance",
+    "per vpc",
+    "in total",
+    "in all",
+    "daily",
+    "quota",
+    "倍",
+    "每天",
+    "每日",
+    "每小时",
+    "每月",
+    "每个地域",
+    "每个区域",
+    "每个账号",
+    "每个账户",
+    "每个用户",
+    "每个团队",
+    "总共",
+    "总计",
+    "累计",
+    "配额",
+];
+
+/// Ways of naming the field being described.
+pub(crate) const THIS: &[&str] = &[
+    "this field",
+    "this parameter",
+    "the parameter",
+    "this value",
+    "the value",
+    "the field",
+    "it",
+    "该字段",
+    "该参数",
+    "此字段",
+    "此参数",
+    "本参数",
+    "本字段",
+];
+
+/// Separators between values in a list.
+pub(crate) const VALUE_SEPARATORS: &[&str] = &[
+    ", or", ", and", ",", "、", "/", "|", "or", "and", "或", "和",
+];
+
+/// Separators between field names in a list.
+pub(crate) const FIELD_SEPARATORS: &[&str] = &[
+    ", or", ", and", ",", "、", "or", "and", "或", "和", "与", "及",
+];
+
+/// Units of measure that may follow a number.
+pub(crate) const UNITS: &[&str] = &[
+    "mbps", "gbps", "kbps", "bps", "pps", "kpps", "mb", "gb", "gib", "tb", "tib", "kb", "mib",
+    "ms", "seconds", "second", "minutes", "minute", "hours", "hour", "days", "day", "%", "秒",
+    "分钟", "小时", "天",
+];
+
+/// Units of string length.
+pub(crate) const CHARACTER_UNITS: &[&str] = &[
+    "characters long",
+    "characters",
+    "character",
+    "chars",
+    "个字符",
+    "字符",
+    "位",
+];
+
+/// Words that end the noun of an item count: they start a new phrase.
+pub(crate) const NOT_A_NOUN: &[&str] = &[
+    "are",
+    "is",
+    "can",
+    "may",
+    "per",
+    "in",
+    "at",
+    "each",
+    "times",
+    "of",
+    "and",
+    "or",
+    "to",
+    "for",
+    "if",
+    "when",
+    "must",
+    "will",
+    "be",
+    "the",
+    "a",
+    "an",
+    "separated",
+    "with",
+];
+
+/// Whether a sentence reads like a constraint, so that not understanding it is worth a lint.
+pub fn is_constraint_like(sentence: &str) -> bool {
+    let lower = sentence.to_ascii_lowercase();
+    CONSTRAINT_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether a clause states a condition ("if …", "for …", "当…时").
+pub(crate) fn states_condition(clause: &str) -> bool {
+    let mut lower = clause.to_ascii_lowercase();
+    for phrase in NOT_CONDITIONS {
+        lower = lower.replace(phrase, " ");
+    }
+    contains_any_word(&lower, CONDITION_WORDS)
+}
+
+/// Whether a sentence makes its numbers relative or a rate (see [`RELATIVE_PHRASES`]).
+pub(crate) fn is_relative(sentence: &str) -> bool {
+    contains_any_word(sentence, RELATIVE_PHRASES)
+}
+
+/// Whether `text` holds one of `words`, as whole words for ASCII and anywhere for CJK.
+fn contains_any_word(text: &str, words: &[&str]) -> bool {
+    let lower = text.to_ascii_lowercase();
+    words.iter().any(|w| {
+        if !w.is_ascii() {
+            return lower.contains(w);
+        }
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_and_relative_phrases_are_whole_words() {
+        assert!(states_condition("if the subnet is IPv6 only"));
+        assert!(states_condition("当子网为IPv6时"));
+        assert!(!states_condition("Private IP address"));
+        assert!(!states_condition("information"));
+        assert!(!states_condition(
+            "starting and ending with a letter or digit"
+        ));
+        assert!(states_condition("with `ByBandwidth` billing"));
+        assert!(is_relative("At most 2 times the size of the source disk"));
+        assert!(is_relative("Up to 10 per day"));
+        assert!(!is_relative("Up to 10 IDs per request"));
+        assert!(!is_relative("Sometimes"));
+    }
+
+    #[test]
+    fn constraint_like_sentences() {
+        assert!(is_constraint_like(
+            "Must contain upper and lower case letters."
+        ));
+        assert!(is_constraint_like("密钥与密码不能同时指定。"));
+        assert!(!is_constraint_like("Private IP."));
+    }
+}
