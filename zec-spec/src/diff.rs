@@ -6,12 +6,17 @@
 //! type becomes `Option`).
 
 use crate::ir::{Action, Api, Field, Shape, TypeDef};
+use serde::Serialize;
 use std::collections::BTreeMap;
-use std::fmt::Write;
+
+mod render;
+pub use render::{Format, render, render_json, render_markdown};
 
 /// One change.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// What sort of change, for grouping in a changelog.
+    pub kind: Kind,
     /// What changed, e.g. `AssociateEipAddress request field lanIp`.
     pub subject: String,
     /// How, e.g. `added`, `type String → Integer`.
@@ -20,8 +25,56 @@ pub struct Change {
     pub breaking: bool,
 }
 
-fn change(subject: impl Into<String>, detail: impl Into<String>, breaking: bool) -> Change {
+/// The sort of a [`Change`]. The order is the order of the sections of a changelog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// An action disappeared.
+    ActionRemoved,
+    /// A new action.
+    ActionAdded,
+    /// A data structure or enum disappeared.
+    TypeRemoved,
+    /// A new data structure or enum.
+    TypeAdded,
+    /// A data structure became an enum or the other way round.
+    TypeReshaped,
+    /// A request, response or structure member disappeared.
+    MemberRemoved,
+    /// A new member.
+    MemberAdded,
+    /// A member's type changed.
+    MemberRetyped,
+    /// A member became required or optional.
+    Required,
+    /// An enum value disappeared.
+    EnumValueRemoved,
+    /// A new enum value.
+    EnumValueAdded,
+    /// A member became deprecated, or no longer is.
+    Deprecation,
+    /// A rule between members (exactly one of, required if, …) appeared or disappeared.
+    Rule,
+    /// An error code appeared, disappeared or changed its HTTP status.
+    ErrorCode,
+    /// A member's default changed.
+    Default,
+    /// A member's constraints (range, length, allowed values) changed.
+    Constraint,
+    /// An action became paginated or stopped being so.
+    Pagination,
+    /// An action gained or lost a waiter.
+    Waiter,
+}
+
+fn change(
+    kind: Kind,
+    subject: impl Into<String>,
+    detail: impl Into<String>,
+    breaking: bool,
+) -> Change {
     Change {
+        kind,
         subject: subject.into(),
         detail: detail.into(),
         breaking,
@@ -36,13 +89,23 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let new_actions: BTreeMap<String, &Action> = new.actions.iter().map(|a| (key(a), a)).collect();
     for (k, a) in &old_actions {
         match new_actions.get(k) {
-            None => out.push(change(format!("action {}", a.name), "removed", true)),
+            None => out.push(change(
+                Kind::ActionRemoved,
+                format!("action {}", a.name),
+                "removed",
+                true,
+            )),
             Some(b) => diff_action(a, b, &mut out),
         }
     }
     for (k, b) in &new_actions {
         if !old_actions.contains_key(k) {
-            out.push(change(format!("action {}", b.name), "added", false));
+            out.push(change(
+                Kind::ActionAdded,
+                format!("action {}", b.name),
+                "added",
+                false,
+            ));
         }
     }
 
@@ -51,13 +114,23 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let new_types: BTreeMap<String, &TypeDef> = new.types.iter().map(|t| (tkey(t), t)).collect();
     for (k, a) in &old_types {
         match new_types.get(k) {
-            None => out.push(change(format!("type {}", a.name), "removed", true)),
+            None => out.push(change(
+                Kind::TypeRemoved,
+                format!("type {}", a.name),
+                "removed",
+                true,
+            )),
             Some(b) => diff_type(a, b, &mut out),
         }
     }
     for (k, b) in &new_types {
         if !old_types.contains_key(k) {
-            out.push(change(format!("type {}", b.name), "added", false));
+            out.push(change(
+                Kind::TypeAdded,
+                format!("type {}", b.name),
+                "added",
+                false,
+            ));
         }
     }
 
@@ -98,6 +171,7 @@ fn diff_action(a: &Action, b: &Action, out: &mut Vec<Change>) {
     for rule in &a.rules {
         if !b.rules.iter().any(|r| same_rule(r, rule)) {
             out.push(change(
+                Kind::Rule,
                 format!("{} rule", a.name),
                 format!("removed: {}", describe_rule(rule)),
                 false,
@@ -108,6 +182,7 @@ fn diff_action(a: &Action, b: &Action, out: &mut Vec<Change>) {
         if !a.rules.iter().any(|r| same_rule(r, rule)) {
             // A new rule may reject requests that used to be sent.
             out.push(change(
+                Kind::Rule,
                 format!("{} rule", a.name),
                 format!("added: {}", describe_rule(rule)),
                 true,
@@ -116,16 +191,28 @@ fn diff_action(a: &Action, b: &Action, out: &mut Vec<Change>) {
     }
     match (&a.pagination, &b.pagination) {
         (Some(_), None) => out.push(change(
+            Kind::Pagination,
             format!("action {}", a.name),
             "no longer paginated",
             true,
         )),
-        (None, Some(_)) => out.push(change(format!("action {}", a.name), "now paginated", false)),
+        (None, Some(_)) => out.push(change(
+            Kind::Pagination,
+            format!("action {}", a.name),
+            "now paginated",
+            false,
+        )),
         _ => {}
     }
     match (&a.waiter, &b.waiter) {
-        (Some(_), None) => out.push(change(format!("action {}", a.name), "waiter removed", true)),
+        (Some(_), None) => out.push(change(
+            Kind::Waiter,
+            format!("action {}", a.name),
+            "waiter removed",
+            true,
+        )),
         (None, Some(w)) => out.push(change(
+            Kind::Waiter,
             format!("action {}", a.name),
             format!("waiter added (polls {})", w.poll_action),
             false,
@@ -163,6 +250,7 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
     for f in a {
         match b.iter().find(|g| g.name == f.name) {
             None => out.push(change(
+                Kind::MemberRemoved,
                 format!("{subject} field {}", f.name),
                 "removed",
                 true,
@@ -170,6 +258,7 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
             Some(g) => {
                 if f.ty != g.ty {
                     out.push(change(
+                        Kind::MemberRetyped,
                         format!("{subject} field {}", f.name),
                         format!("type {} → {}", f.ty, g.ty),
                         true,
@@ -182,6 +271,7 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
                         "now optional"
                     };
                     out.push(change(
+                        Kind::Required,
                         format!("{subject} field {}", f.name),
                         detail,
                         request,
@@ -193,10 +283,16 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
                     } else {
                         "no longer deprecated"
                     };
-                    out.push(change(format!("{subject} field {}", f.name), detail, false));
+                    out.push(change(
+                        Kind::Deprecation,
+                        format!("{subject} field {}", f.name),
+                        detail,
+                        false,
+                    ));
                 }
                 if f.default != g.default {
                     out.push(change(
+                        Kind::Default,
                         format!("{subject} field {}", f.name),
                         format!(
                             "default {} → {}",
@@ -208,6 +304,7 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
                 }
                 if f.constraints != g.constraints {
                     out.push(change(
+                        Kind::Constraint,
                         format!("{subject} field {}", f.name),
                         "constraints changed",
                         request,
@@ -224,6 +321,7 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
                 "added"
             };
             out.push(change(
+                Kind::MemberAdded,
                 format!("{subject} field {}", g.name),
                 detail,
                 request && g.required,
@@ -242,6 +340,7 @@ fn diff_type(a: &TypeDef, b: &TypeDef, out: &mut Vec<Change>) {
             for v in va {
                 if !vb.iter().any(|w| w.value == v.value) {
                     out.push(change(
+                        Kind::EnumValueRemoved,
                         format!("type {} value {}", a.name, v.value),
                         "removed",
                         true,
@@ -251,6 +350,7 @@ fn diff_type(a: &TypeDef, b: &TypeDef, out: &mut Vec<Change>) {
             for w in vb {
                 if !va.iter().any(|v| v.value == w.value) {
                     out.push(change(
+                        Kind::EnumValueAdded,
                         format!("type {} value {}", a.name, w.value),
                         "added",
                         false,
@@ -258,12 +358,18 @@ fn diff_type(a: &TypeDef, b: &TypeDef, out: &mut Vec<Change>) {
                 }
             }
         }
-        (Shape::Struct { .. }, Shape::Enum { .. }) => {
-            out.push(change(format!("type {}", a.name), "struct → enum", true))
-        }
-        (Shape::Enum { .. }, Shape::Struct { .. }) => {
-            out.push(change(format!("type {}", a.name), "enum → struct", true))
-        }
+        (Shape::Struct { .. }, Shape::Enum { .. }) => out.push(change(
+            Kind::TypeReshaped,
+            format!("type {}", a.name),
+            "struct → enum",
+            true,
+        )),
+        (Shape::Enum { .. }, Shape::Struct { .. }) => out.push(change(
+            Kind::TypeReshaped,
+            format!("type {}", a.name),
+            "enum → struct",
+            true,
+        )),
     }
 }
 
@@ -277,8 +383,14 @@ fn diff_codes<'a>(
     let b: BTreeMap<&str, Option<u16>> = b.collect();
     for (code, status) in &a {
         match b.get(code) {
-            None => out.push(change(format!("{subject} {code}"), "removed", true)),
+            None => out.push(change(
+                Kind::ErrorCode,
+                format!("{subject} {code}"),
+                "removed",
+                true,
+            )),
             Some(s) if s != status => out.push(change(
+                Kind::ErrorCode,
                 format!("{subject} {code}"),
                 format!("HTTP status {} → {}", fmt_status(*status), fmt_status(*s)),
                 false,
@@ -288,25 +400,18 @@ fn diff_codes<'a>(
     }
     for code in b.keys() {
         if !a.contains_key(code) {
-            out.push(change(format!("{subject} {code}"), "added", false));
+            out.push(change(
+                Kind::ErrorCode,
+                format!("{subject} {code}"),
+                "added",
+                false,
+            ));
         }
     }
 }
 
 fn fmt_status(s: Option<u16>) -> String {
     s.map(|s| s.to_string()).unwrap_or_else(|| "none".into())
-}
-
-/// The changes as text, one per line, breaking ones marked, with a summary line.
-pub fn render(changes: &[Change]) -> String {
-    let mut out = String::new();
-    for c in changes {
-        let mark = if c.breaking { "  [breaking]" } else { "" };
-        let _ = writeln!(out, "{}: {}{mark}", c.subject, c.detail);
-    }
-    let breaking = changes.iter().filter(|c| c.breaking).count();
-    let _ = writeln!(out, "{} changes, {breaking} breaking", changes.len());
-    out
 }
 
 #[cfg(test)]
@@ -355,8 +460,19 @@ mod tests {
     #[test]
     fn removed_actions_are_breaking_and_added_ones_not() {
         let changes = diff(&api(PAGE), &Api::default());
-        assert_eq!(changes, vec![change("action DoThing", "removed", true)]);
+        assert_eq!(
+            changes,
+            vec![change(
+                Kind::ActionRemoved,
+                "action DoThing",
+                "removed",
+                true
+            )]
+        );
         let changes = diff(&Api::default(), &api(PAGE));
-        assert_eq!(changes, vec![change("action DoThing", "added", false)]);
+        assert_eq!(
+            changes,
+            vec![change(Kind::ActionAdded, "action DoThing", "added", false)]
+        );
     }
 }

@@ -12,5 +12,7 @@ pub mod load;
 pub mod lower;
 pub mod markdown;
 pub mod prose;
+#[cfg(feature = "sync")]
+pub mod sync;
 
 pub use load::{Loaded, load_dir, load_pages, load_pages_with_types};

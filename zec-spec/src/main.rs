@@ -1,14 +1,21 @@
-//! `zec-spec`: check a spec tree, print its IR, or show what changed between two trees.
+//! `zec-spec`: check a spec tree, print its IR, show what changed between two trees, or sync a
+//! tree with the published docs.
 
 use std::path::Path;
 use std::process::ExitCode;
 use zec_spec::diag::Severity;
+use zec_spec::diff::Format;
 use zec_spec::{diff, load_dir};
 
 const USAGE: &str = "usage:
   zec-spec check <DIR>            diagnostics on stderr; exit 1 on errors
   zec-spec ir <DIR>               the IR as JSON on stdout; exit 1 on errors
-  zec-spec diff <OLD_DIR> <NEW_DIR>   API changes between two trees; exit 1 if any is breaking";
+  zec-spec diff [--format text|markdown|json] <OLD_DIR> <NEW_DIR>
+                                  API changes between two trees; exit 1 if any is breaking
+  zec-spec sync [--from URL] [--lang en|cn] <OUT_DIR>
+                                  fetch the published ZEC pages into OUT_DIR; exit 1 on failure,
+                                  leaving OUT_DIR as it was (URL: the docs index, by default
+                                  https://docs.console.zenlayer.com/api-reference/llms.txt)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -16,15 +23,79 @@ fn main() -> ExitCode {
     match args.as_slice() {
         ["check", dir] => check(Path::new(dir)),
         ["ir", dir] => ir(Path::new(dir)),
-        ["diff", old, new] => diff_dirs(Path::new(old), Path::new(new)),
+        ["diff", rest @ ..] => match Flags::parse(rest, &["--format"]) {
+            Ok(flags) => match (
+                flags.value("--format").unwrap_or("text").parse(),
+                &flags.positional[..],
+            ) {
+                (Ok(format), [old, new]) => diff_dirs(Path::new(old), Path::new(new), format),
+                (Err(e), _) => usage_error(&e),
+                (Ok(_), _) => usage_error("diff takes two directories"),
+            },
+            Err(e) => usage_error(&e),
+        },
+        ["sync", rest @ ..] => match Flags::parse(rest, &["--from", "--lang"]) {
+            Ok(flags) => sync(&flags),
+            Err(e) => usage_error(&e),
+        },
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
         }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
+        _ => usage_error(""),
+    }
+}
+
+fn usage_error(message: &str) -> ExitCode {
+    if !message.is_empty() {
+        eprintln!("zec-spec: {message}");
+    }
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Options (`--name VALUE` or `--name=VALUE`) and positional arguments, in any order.
+struct Flags<'a> {
+    values: Vec<(&'static str, &'a str)>,
+    positional: Vec<&'a str>,
+}
+
+impl<'a> Flags<'a> {
+    fn parse(args: &[&'a str], known: &[&'static str]) -> Result<Flags<'a>, String> {
+        let mut flags = Flags {
+            values: Vec::new(),
+            positional: Vec::new(),
+        };
+        let mut args = args.iter();
+        while let Some(&arg) = args.next() {
+            if !arg.starts_with("--") {
+                flags.positional.push(arg);
+                continue;
+            }
+            let (name, value) = match arg.split_once('=') {
+                Some((name, value)) => (name, Some(value)),
+                None => (arg, None),
+            };
+            let Some(&name) = known.iter().find(|k| **k == name) else {
+                return Err(format!("unknown option {name}"));
+            };
+            let value = match value {
+                Some(v) => v,
+                None => *args.next().ok_or_else(|| format!("{name} needs a value"))?,
+            };
+            if flags.value(name).is_some() {
+                return Err(format!("{name} given twice"));
+            }
+            flags.values.push((name, value));
         }
+        Ok(flags)
+    }
+
+    fn value(&self, name: &str) -> Option<&'a str> {
+        self.values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| *v)
     }
 }
 
@@ -103,7 +174,7 @@ fn ir(dir: &Path) -> ExitCode {
     }
 }
 
-fn diff_dirs(old: &Path, new: &Path) -> ExitCode {
+fn diff_dirs(old: &Path, new: &Path, format: Format) -> ExitCode {
     for dir in [old, new] {
         if let Err(code) = require_dir(dir) {
             return code;
@@ -125,10 +196,58 @@ fn diff_dirs(old: &Path, new: &Path) -> ExitCode {
         }
     }
     let changes = diff::diff(&before.api, &after.api);
-    print!("{}", diff::render(&changes));
+    print!("{}", format.render(&changes));
     if changes.iter().any(|c| c.breaking) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+#[cfg(feature = "sync")]
+fn sync(flags: &Flags) -> ExitCode {
+    use zec_spec::sync::{self, DEFAULT_INDEX, Lang, Options, Url};
+    let [out_dir] = flags.positional[..] else {
+        return usage_error("sync takes one output directory");
+    };
+    let from = flags.value("--from").unwrap_or(DEFAULT_INDEX);
+    let index = match Url::parse(from) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => url,
+        Ok(_) => return usage_error(&format!("--from {from}: not an http or https URL")),
+        Err(e) => return usage_error(&format!("--from {from}: {e}")),
+    };
+    let lang: Lang = match flags.value("--lang").unwrap_or("en").parse() {
+        Ok(lang) => lang,
+        Err(e) => return usage_error(&e),
+    };
+    let options = Options::new(index, lang, out_dir);
+    match sync::sync(&options) {
+        Ok(summary) => {
+            for warning in &summary.warnings {
+                eprintln!("warning: {warning}");
+            }
+            for (what, paths) in [
+                ("added", &summary.added),
+                ("changed", &summary.changed),
+                ("removed", &summary.removed),
+            ] {
+                for path in paths {
+                    println!("{what} {path}");
+                }
+            }
+            println!("{out_dir}: {summary}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("zec-spec sync: {e}");
+            eprintln!("{out_dir} was left as it was");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+#[cfg(not(feature = "sync"))]
+fn sync(_: &Flags) -> ExitCode {
+    eprintln!("zec-spec: this build has no `sync`; build zec-spec with its `sync` feature");
+    ExitCode::from(2)
 }
