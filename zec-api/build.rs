@@ -35,11 +35,7 @@ fn main() {
             .to_string()
     };
 
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors: Vec<_> = loaded.errors().collect();
     if !errors.is_empty() {
         for d in &errors {
             let mut d = (*d).clone();

@@ -25,12 +25,7 @@ fn seed_page_yields_the_documented_contract() {
             spec_file("compute/zec/datastructure.md"),
         ),
     ]);
-    let errors: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .map(ToString::to_string)
-        .collect();
+    let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
     assert!(errors.is_empty(), "{errors:#?}");
 
     let action = loaded
@@ -143,9 +138,7 @@ fn every_docs_cn_page_loads_and_tables_match_the_ir() {
     );
 
     let error_lines: BTreeMap<(String, u32), String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .errors()
         .map(|d| ((d.file.clone(), d.line), d.message.clone()))
         .collect();
     // Fields the page marks required but contradicts (a default, an example without them)

@@ -12,7 +12,6 @@ use quote::quote;
 use std::path::{Path, PathBuf};
 use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token};
-use zec_spec::diag::Severity;
 use zec_spec::ir::Api;
 
 /// File name of the IR in the build step's `OUT_DIR`.
@@ -125,9 +124,7 @@ fn expand_page_inner(
     let tree_path = format!("{product}/pages/{file_name}");
     let loaded = zec_spec::load_pages_with_types(&[(tree_path.clone(), text)], &shipped.types);
     let spec_errors: Vec<String> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
+        .errors()
         .map(|d| {
             let mut d = d.clone();
             if d.file == tree_path {

@@ -185,24 +185,6 @@ impl Diagnostics {
         self.items.retain(keep);
     }
 
-    /// Whether any error was recorded.
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    /// Number of errors.
-    pub fn error_count(&self) -> usize {
-        self.items
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-
-    /// Number of warnings.
-    pub fn warning_count(&self) -> usize {
-        self.items.len() - self.error_count()
-    }
-
     /// All diagnostics, sorted by file, line and column.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort();

@@ -31,11 +31,26 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    /// Whether any diagnostic is an error.
-    pub fn has_errors(&self) -> bool {
+    /// The diagnostics that are errors.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
         self.diagnostics
             .iter()
-            .any(|d| d.severity == crate::diag::Severity::Error)
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.errors().next().is_some()
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.errors().count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
     }
 }
 

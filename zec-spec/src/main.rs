@@ -3,7 +3,6 @@
 
 use std::path::Path;
 use std::process::ExitCode;
-use zec_spec::diag::Severity;
 use zec_spec::diff::Format;
 use zec_spec::{diff, load_dir};
 
@@ -117,12 +116,8 @@ fn check(dir: &Path) -> ExitCode {
     for d in &loaded.diagnostics {
         eprintln!("{}", with_root(dir, d));
     }
-    let errors = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = loaded.diagnostics.len() - errors;
+    let errors = loaded.error_count();
+    let warnings = loaded.warning_count();
     eprintln!(
         "{}: {} pages, {} actions, {} types, {} common error codes; {errors} errors, {warnings} warnings ({} lints explained)",
         dir.display(),
@@ -158,11 +153,7 @@ fn ir(dir: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     }
-    let errors: Vec<_> = loaded
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .collect();
+    let errors: Vec<_> = loaded.errors().collect();
     for d in &errors {
         eprintln!("{}", with_root(dir, d));
     }
@@ -183,11 +174,7 @@ fn diff_dirs(old: &Path, new: &Path, format: Format) -> ExitCode {
     let before = load_dir(old);
     let after = load_dir(new);
     for (dir, loaded) in [(old, &before), (new, &after)] {
-        let errors = loaded
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count();
+        let errors = loaded.error_count();
         if errors > 0 {
             eprintln!(
                 "note: {} has {errors} errors; compared what could be read",

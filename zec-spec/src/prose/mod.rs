@@ -163,7 +163,35 @@ pub fn read(text: &str, ctx: &Context) -> Vec<Reading> {
     for sentence in sentences(text) {
         out.push(read_sentence(&sentence, ctx));
     }
+    // A limit stated twice, once in a way the reader cannot follow ("between 2 and 63
+    // characters" beside "Available range: [2.0, +)"), may be the docs contradicting
+    // themselves: then no limit of the description is read, and the server judges.
+    let contradicted = out
+        .iter()
+        .any(|r| r.lint.is_some() && r.facts.is_empty() && words::states_a_limit(&r.sentence));
+    if contradicted {
+        for r in &mut out {
+            let before = r.facts.len();
+            r.facts.retain(|f| !is_limit(f));
+            if r.facts.len() < before && r.lint.is_none() {
+                r.lint = Some(format!(
+                    "another sentence of this description states a limit that was not understood, so this one is not read either: {:?}",
+                    r.sentence
+                ));
+            }
+        }
+    }
     out
+}
+
+/// Whether a fact bounds a value: a range, a length or an item count.
+fn is_limit(fact: &Fact) -> bool {
+    matches!(
+        fact,
+        Fact::Constraint(
+            Constraint::Range { .. } | Constraint::Length { .. } | Constraint::MaxItems { .. }
+        )
+    )
 }
 
 /// A clause of a sentence and what was made of it.
@@ -392,8 +420,12 @@ fn ordered(min: Option<f64>, max: Option<f64>) -> bool {
     }
 }
 
-/// Whether a default value can be a value of the type.
+/// Whether a default value can be a value of the type (and is not a masked placeholder such
+/// as `0.0.XX.XX/0`).
 fn fits_type(value: &str, ty: &TypeRef) -> bool {
+    if is_placeholder(value) {
+        return false;
+    }
     match ty {
         TypeRef::Integer | TypeRef::Long => value.parse::<i64>().is_ok(),
         TypeRef::Float | TypeRef::Double | TypeRef::BigDecimal => value.parse::<f64>().is_ok(),
@@ -405,6 +437,13 @@ fn fits_type(value: &str, ty: &TypeRef) -> bool {
         TypeRef::Array(inner) => fits_type(value, inner),
         TypeRef::Unknown => false,
     }
+}
+
+/// A value with a part masked by `X`s (`0.0.XX.XX/0`, `xx.0`): an example, not a value.
+fn is_placeholder(value: &str) -> bool {
+    value
+        .split(['.', '/', ':', '-'])
+        .any(|part| part.len() >= 2 && part.chars().all(|c| c == 'x' || c == 'X'))
 }
 
 /// A value as the docs list them: letters, digits, `_ - . : /`, with at least one letter or
@@ -534,8 +573,10 @@ fn value_list(lines: &[&str], ctx: &Context) -> Option<Reading> {
         let item = item.trim().trim_matches('`');
         let head: String = item
             .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
             .collect();
+        // "CREATING-创建中": the hyphen separates the value from its meaning.
+        let head = head.trim_end_matches('-').to_string();
         let rest = item[head.len()..].trim_start().trim_start_matches('`');
         let separated = rest.is_empty()
             || rest.starts_with([':', '：', '-', '（', '(', '—'])

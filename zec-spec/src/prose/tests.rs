@@ -270,6 +270,33 @@ fn facts_must_fit_the_type() {
 }
 
 #[test]
+fn a_limit_the_docs_state_twice_in_conflicting_ways_is_not_read() {
+    let text = "The name.\nLength must be between 2 and 63 characters.\nAvailable range: [2.0, +).";
+    assert_eq!(field(text, TypeRef::String), Vec::<String>::new());
+    assert_eq!(field_lints(text, TypeRef::String).len(), 2);
+    // A sentence read in part keeps its own limit.
+    assert_eq!(
+        field(
+            "Value range: [-1, 65535]; `0` is not accepted.",
+            TypeRef::Integer
+        ),
+        names(&["range -1..65535"])
+    );
+}
+
+#[test]
+fn masked_placeholders_are_not_defaults() {
+    assert_eq!(
+        field("Default value: `0.0.XX.XX/0`.", TypeRef::String),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        field("Default value: `0.0.0.0/0`.", TypeRef::String),
+        names(&["default 0.0.0.0/0"])
+    );
+}
+
+#[test]
 fn ranges_on_lists_of_numbers_bound_each_item() {
     let days = TypeRef::Array(Box::new(TypeRef::Integer));
     assert_eq!(
@@ -304,6 +331,13 @@ fn allowed_values_from_lists_one_per_line() {
     assert_eq!(
         field("Category.\nPossible:\n- CentOS\n- Windows", TypeRef::String),
         names(&["values CentOS|Windows"])
+    );
+    assert_eq!(
+        field(
+            "Language.\n- zh-CN：Chinese\n- en-US：English",
+            TypeRef::String
+        ),
+        names(&["values zh-CN|en-US"])
     );
     assert_eq!(
         field("Values: a new one, b", TypeRef::String),

@@ -216,6 +216,43 @@ pub fn is_constraint_like(sentence: &str) -> bool {
     CONSTRAINT_WORDS.iter().any(|w| lower.contains(w))
 }
 
+/// Words that state a limit on a value.
+const LIMIT_WORDS: &[&str] = &[
+    "range",
+    "maximum",
+    "minimum",
+    "max",
+    "min",
+    "limit",
+    "at most",
+    "at least",
+    "up to",
+    "no more than",
+    "not exceed",
+    "between",
+    "范围",
+    "最大",
+    "最小",
+    "最多",
+    "最少",
+    "不超过",
+    "不得超过",
+    "不能超过",
+    "上限",
+    "下限",
+];
+
+/// Whether a sentence states an absolute limit: a limit word and a number, and no comparison
+/// with something else ("no more than 4 bits longer than the mask").
+pub(crate) fn states_a_limit(sentence: &str) -> bool {
+    contains_any_word(sentence, LIMIT_WORDS)
+        && !contains_any_word(sentence, &["than", "比"])
+        && !is_relative(sentence)
+        && sentence
+            .char_indices()
+            .any(|(i, c)| c.is_ascii_digit() && !super::slots::number(sentence, i).is_empty())
+}
+
 /// Whether a clause states a condition ("if …", "for …", "当…时").
 pub(crate) fn states_condition(clause: &str) -> bool {
     let mut lower = clause.to_ascii_lowercase();
