@@ -57,8 +57,6 @@ pub struct Product {
     pub name: String,
     /// Directory of the product relative to the tree root (`compute/zec`).
     pub path: String,
-    /// The request path the product's actions are posted to (`/api/v2/zec`).
-    pub endpoint_path: String,
 }
 
 /// Where an item was read: a file relative to the tree root, and a 1-based line.

@@ -321,11 +321,7 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
 
     api.products = products
         .into_iter()
-        .map(|(name, path)| Product {
-            endpoint_path: format!("/api/v2/{name}"),
-            name,
-            path,
-        })
+        .map(|(name, path)| Product { name, path })
         .collect();
     api.actions
         .sort_by(|a, b| (&a.product, &a.name).cmp(&(&b.product, &b.name)));

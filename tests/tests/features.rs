@@ -1,0 +1,66 @@
+//! zec-api has one cargo feature per group of the docs, all on by default: the features must
+//! be exactly the groups of `spec/` (a new group of pages needs its feature, a removed one must
+//! not leave a feature behind).
+
+use std::collections::BTreeSet;
+
+/// The `[features]` table of zec-api's manifest: each feature and what it enables.
+fn features() -> Vec<(String, Vec<String>)> {
+    let manifest = zec_tests::workspace().join("zec-api/Cargo.toml");
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    let mut out = Vec::new();
+    let mut in_features = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.starts_with('[') {
+            in_features = line == "[features]";
+            continue;
+        }
+        if !in_features || line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (name, list) = line
+            .split_once('=')
+            .unwrap_or_else(|| panic!("{}: cannot read {line:?}", manifest.display()));
+        let items = list
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .split(',')
+            .map(|s| s.trim().trim_matches('"').to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
+        out.push((name.trim().to_string(), items));
+    }
+    out
+}
+
+#[test]
+fn the_features_of_zec_api_are_the_groups_of_spec() {
+    let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
+    let groups: BTreeSet<String> = loaded.api.actions.iter().map(|a| a.group.clone()).collect();
+    let features = features();
+    let default: BTreeSet<String> = features
+        .iter()
+        .find(|(name, _)| name == "default")
+        .map(|(_, items)| items.iter().cloned().collect())
+        .expect("a default feature");
+    // Every other feature but `mock` is a group, and enables nothing else.
+    let group_features: BTreeSet<String> = features
+        .iter()
+        .filter(|(name, _)| name != "default" && name != "mock")
+        .map(|(name, items)| {
+            assert!(items.is_empty(), "feature {name} enables {items:?}");
+            name.clone()
+        })
+        .collect();
+    assert!(!groups.is_empty());
+    assert_eq!(
+        group_features, groups,
+        "features against the groups of spec/"
+    );
+    assert_eq!(
+        default, groups,
+        "default features against the groups of spec/"
+    );
+}
