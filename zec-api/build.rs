@@ -1,31 +1,54 @@
-//! The build step: read `spec/` into the IR that `generate_api!()` expands.
+//! The build step: read the doc pages into the IR that `generate_api!()` expands.
 //!
-//! Fails the build on spec errors, each as `path:line:col: error: …`; summarises warnings as
-//! a few cargo warnings; writes the IR to `$OUT_DIR/zec-ir.json`; reruns when a page changes,
-//! is added or is removed.
+//! The pages are the ones this crate ships in `spec/`, or a newer tree of published pages
+//! named by `ZEC_API_SPEC_DIR` (see the README: "Bindings from a newer tree"). Errors in the
+//! shipped pages stop the build, each as `path:line:col: error: …`; in a user's tree an
+//! action or type with errors is left out with one warning each, unless
+//! `ZEC_API_SPEC_STRICT=1`. Warnings are summarised as a few cargo warnings; the IR goes to
+//! `$OUT_DIR/zec-ir.json`; the build reruns when a page changes, is added or is removed.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use zec_spec::diag::{Kind, Severity};
+
+/// A tree of pages to build from instead of the shipped ones.
+const SPEC_DIR_VAR: &str = "ZEC_API_SPEC_DIR";
+/// `1` makes errors in that tree stop the build, as they do in the shipped pages.
+const STRICT_VAR: &str = "ZEC_API_SPEC_STRICT";
 
 fn main() {
     let manifest = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    let spec = manifest.join("spec");
-    // A directory here makes cargo rerun when any file below it changes or is added.
-    println!("cargo::rerun-if-changed=spec");
     println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-env-changed={SPEC_DIR_VAR}");
+    println!("cargo::rerun-if-env-changed={STRICT_VAR}");
 
+    let user_tree = std::env::var_os(SPEC_DIR_VAR).filter(|v| !v.is_empty());
+    let (spec, strict) = match &user_tree {
+        Some(dir) => {
+            let strict = std::env::var(STRICT_VAR).is_ok_and(|v| v == "1");
+            (PathBuf::from(dir), strict)
+        }
+        None => (manifest.join("spec"), true),
+    };
+    // A directory here makes cargo rerun when any file below it changes or is added.
+    println!("cargo::rerun-if-changed={}", spec.display());
     if !spec.is_dir() {
-        eprintln!(
-            "error: {} is not a directory; zec-api needs the doc pages in spec/",
-            spec.display()
-        );
-        std::process::exit(1);
+        let whose = if user_tree.is_some() {
+            format!("{SPEC_DIR_VAR} names {}", spec.display())
+        } else {
+            format!("zec-api needs the doc pages in {}", spec.display())
+        };
+        fail(&format!("{whose}, which is not a directory"));
     }
-    let loaded = zec_spec::load_dir(&spec);
+    println!(
+        "cargo::rustc-env=ZEC_API_FEATURE_GROUPS={}",
+        feature_groups(&manifest).join(",")
+    );
+
+    let mut loaded = zec_spec::load_dir(&spec);
     // Through the `spec` link to the workspace's pages, so that the path can be clicked.
     let shown = |file: &str| {
         let path = spec.join(file);
@@ -35,18 +58,33 @@ fn main() {
             .to_string()
     };
 
-    let errors: Vec<_> = loaded.errors().collect();
-    if !errors.is_empty() {
-        for d in &errors {
-            let mut d = (*d).clone();
-            d.file = shown(&d.file);
-            eprintln!("{d}");
+    if strict {
+        let errors: Vec<_> = loaded.errors().collect();
+        if !errors.is_empty() {
+            for d in &errors {
+                let mut d = (*d).clone();
+                d.file = shown(&d.file);
+                eprintln!("{d}");
+            }
+            fail(&format!(
+                "{} error(s) in the pages of {}; the bindings would be wrong, so the build stops",
+                errors.len(),
+                spec.display()
+            ));
         }
-        eprintln!(
-            "error: {} error(s) in the spec; the bindings would be wrong, so the build stops",
-            errors.len()
-        );
-        std::process::exit(1);
+    } else {
+        for left in zec_spec::leave_out::leave_out_errors(&mut loaded) {
+            let count = match left.errors {
+                0 => String::new(),
+                n => format!(" ({n} error(s); set {STRICT_VAR}=1 to stop on them)"),
+            };
+            println!(
+                "cargo::warning={}: {} is left out: {}{count}",
+                shown(&left.file),
+                left.item,
+                left.reason
+            );
+        }
     }
 
     // A few lines, not hundreds: one per kind, with the first place and a count.
@@ -63,23 +101,46 @@ fn main() {
     }
     for (kind, (count, first)) in &by_kind {
         println!(
-            "cargo::warning=spec: {count} {} warning(s), first at {first} (run `cargo run -p zec-spec -- check zec-api/spec` for all)",
-            kind.as_str()
+            "cargo::warning=spec: {count} {} warning(s), first at {first} (run `cargo run -p zec-spec -- check {}` for all)",
+            kind.as_str(),
+            spec.display()
         );
     }
 
     let json = match serde_json::to_vec(&loaded.api) {
         Ok(j) => j,
-        Err(e) => {
-            eprintln!("error: cannot serialise the IR: {e}");
-            std::process::exit(1);
-        }
+        Err(e) => fail(&format!("cannot serialise the IR: {e}")),
     };
     // Write beside, then rename: a reader never sees half a file.
     let target = out_dir.join("zec-ir.json");
     let temp = out_dir.join("zec-ir.json.tmp");
     if let Err(e) = std::fs::write(&temp, &json).and_then(|()| std::fs::rename(&temp, &target)) {
-        eprintln!("error: cannot write {}: {e}", target.display());
-        std::process::exit(1);
+        fail(&format!("cannot write {}: {e}", target.display()));
     }
+}
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
+}
+
+/// The groups this crate has a cargo feature for: the features that are not `default` or
+/// `mock`, read from the `[features]` table of its manifest.
+fn feature_groups(manifest_dir: &Path) -> Vec<String> {
+    let path = manifest_dir.join("Cargo.toml");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
+    let mut in_features = false;
+    let mut groups = Vec::new();
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            in_features = line == "[features]";
+        } else if in_features && let Some((name, _)) = line.split_once('=') {
+            let name = name.trim().trim_matches('"');
+            if !name.starts_with('#') && name != "default" && name != "mock" {
+                groups.push(name.to_string());
+            }
+        }
+    }
+    groups
 }

@@ -55,8 +55,8 @@ pub struct Ctx<'a> {
     pub types: BTreeMap<&'a str, &'a TypeDef>,
     /// Base URL for links to pages; `None` links nowhere (pages outside the docs site).
     pub docs_base: Option<String>,
-    /// Put each group's items behind the cargo feature named after the group.
-    pub group_features: bool,
+    /// Groups whose items go behind the cargo feature named after the group.
+    pub feature_groups: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
@@ -66,13 +66,13 @@ impl<'a> Ctx<'a> {
             api,
             types: api.types.iter().map(|t| (t.name.as_str(), t)).collect(),
             docs_base: Some(DOCS_BASE.to_string()),
-            group_features: false,
+            feature_groups: Vec::new(),
         }
     }
 
-    /// `#[cfg(feature = "<group>")]` when groups are features, else nothing.
+    /// `#[cfg(feature = "<group>")]` when the group is a feature, else nothing.
     pub fn group_cfg(&self, group: &str) -> TokenStream {
-        if self.group_features && !group.is_empty() {
+        if self.feature_groups.iter().any(|g| g == group) {
             quote!(#[cfg(feature = #group)])
         } else {
             quote!()
@@ -106,8 +106,26 @@ impl<'a> Ctx<'a> {
 /// `ir_path` is where the build step wrote the IR; `generate_page!` reads the shipped types
 /// from it.
 pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>> {
+    let mut groups: Vec<String> = api.actions.iter().map(|a| a.group.clone()).collect();
+    groups.sort();
+    groups.dedup();
+    generate_api_with_features(api, ir_path, &groups)
+}
+
+/// As [`generate_api`], with only `feature_groups` behind cargo features: a tree of pages
+/// newer than the crate may hold a group the crate has no feature for, and its actions are
+/// then always built.
+pub fn generate_api_with_features(
+    api: &Api,
+    ir_path: &str,
+    feature_groups: &[String],
+) -> Result<TokenStream, Vec<Error>> {
     let mut ctx = Ctx::new(api);
-    ctx.group_features = true;
+    ctx.feature_groups = feature_groups
+        .iter()
+        .filter(|g| !g.is_empty())
+        .cloned()
+        .collect();
     let mut errors = Vec::new();
     check_single_product(api, &mut errors);
 
@@ -137,8 +155,11 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
     }
     let group_modules = groups.iter().map(|(group, items)| {
         let module = names::ident(&group_module_name(group));
-        let doc =
-            format!(" Actions of the `{group}` group of the API docs (cargo feature `{group}`).");
+        let doc = if ctx.feature_groups.iter().any(|g| g == group) {
+            format!(" Actions of the `{group}` group of the API docs (cargo feature `{group}`).")
+        } else {
+            format!(" Actions of the `{group}` group of the API docs.")
+        };
         let cfg = ctx.group_cfg(group);
         quote! {
             #cfg

@@ -17,6 +17,10 @@ use zec_spec::ir::Api;
 /// File name of the IR in the build step's `OUT_DIR`.
 const IR_FILE: &str = "zec-ir.json";
 
+/// Variable in which the build step lists, comma-separated, the groups that have a cargo
+/// feature.
+const FEATURE_GROUPS_VAR: &str = "ZEC_API_FEATURE_GROUPS";
+
 /// Expand the shipped spec: `types`, `errors`, `actions`, the client methods and
 /// `generate_page!`. Takes no arguments.
 #[proc_macro]
@@ -33,7 +37,16 @@ pub fn generate_api(input: TokenStream) -> TokenStream {
         Err(e) => return errors(&[e]),
     };
     let path_str = path.display().to_string();
-    match zec_codegen::generate_api(&api, &path_str) {
+    // The build step names the groups zec-api has a cargo feature for; a group of a newer
+    // tree without one is always built.
+    let generated = match std::env::var(FEATURE_GROUPS_VAR) {
+        Ok(list) => {
+            let groups: Vec<String> = list.split(',').map(str::to_string).collect();
+            zec_codegen::generate_api_with_features(&api, &path_str, &groups)
+        }
+        Err(_) => zec_codegen::generate_api(&api, &path_str),
+    };
+    match generated {
         Ok(tokens) => quote! {
             // Rebuild when the IR changes.
             const _: &[u8] = include_bytes!(#path_str);

@@ -8,6 +8,7 @@
 pub mod diag;
 pub mod diff;
 pub mod ir;
+pub mod leave_out;
 pub mod load;
 pub mod lower;
 pub mod markdown;
