@@ -1,3 +1,4 @@
+use super::patterns::Says;
 use super::*;
 
 fn src() -> SourceRef {
