@@ -16,6 +16,10 @@ pub(crate) struct Endpoint {
     pub(crate) url: reqwest::Url,
     /// `host[:port]` as the server sees it, for the signature.
     pub(crate) host: String,
+    /// The HTTP client is the client's own, which follows no redirect. One given in the
+    /// configuration may, and then a failure to connect may be one to the redirect's target
+    /// after the endpoint received the request (reqwest reports it with the endpoint's URL).
+    pub(crate) own_http: bool,
 }
 
 /// How long an attempt may take and how much it may read.
@@ -179,10 +183,11 @@ fn header(response: &reqwest::Response, name: &str) -> Option<String> {
 }
 
 /// Classify a failure to get an answer. Only a failure to connect to the endpoint itself
-/// means the request did not leave; anything later (or a connection to some other place, had
-/// the HTTP client followed a redirect) may have been received.
+/// means the request did not leave; anything later may have been received, and so may a
+/// failure to connect through an HTTP client that follows redirects (it may have been one to
+/// the redirect's target).
 fn send_error(endpoint: &Endpoint, e: reqwest::Error) -> AttemptError {
-    if e.is_connect() && e.url() == Some(&endpoint.url) {
+    if e.is_connect() && endpoint.own_http {
         AttemptError::NotSent(e)
     } else if e.is_timeout() {
         AttemptError::Timeout

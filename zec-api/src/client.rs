@@ -170,6 +170,8 @@ impl Config {
     /// does not, the attempt timeout does). Build it with
     /// `.redirect(reqwest::redirect::Policy::none())`: an answer that arrives after a
     /// redirect is refused with [`Error::Redirect`], but by then the request was sent there.
+    /// Since such a client may follow redirects, a failure to connect through it counts as
+    /// a request that may have been received: writes are not retried after it.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -282,6 +284,7 @@ impl Client {
             Some(port) => format!("{host_name}:{port}"),
             None => host_name,
         };
+        let own_http = config.http.is_none();
         let http = match &config.http {
             Some(http) => http.clone(),
             None => {
@@ -303,7 +306,12 @@ impl Client {
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
-                endpoint: Endpoint { http, url, host },
+                endpoint: Endpoint {
+                    http,
+                    url,
+                    host,
+                    own_http,
+                },
             }),
             validation,
         })
