@@ -79,6 +79,12 @@ enum BodyProblem {
     Failed,
 }
 
+/// How much of a body over the limit is read and thrown away before answering 413, and how
+/// long to wait for each part of it: a client that sends a little too much gets the answer
+/// instead of a reset connection, one that sends without end is cut off.
+const DRAIN_LIMIT: usize = 1024 * 1024;
+const DRAIN_WAIT: Duration = Duration::from_millis(250);
+
 /// The body, at most `limit` bytes, each part arriving within `idle` of the one before.
 async fn read_body(
     mut body: Incoming,
@@ -86,23 +92,35 @@ async fn read_body(
     limit: usize,
     idle: Duration,
 ) -> Result<Vec<u8>, BodyProblem> {
-    if announced.is_some_and(|n| n > limit as u64) {
-        return Err(BodyProblem::TooLarge);
-    }
     let mut bytes = Vec::new();
+    // Past the limit, the rest is drained (up to `DRAIN_LIMIT`), not kept.
+    let mut drained: Option<usize> = announced.filter(|n| *n > limit as u64).map(|_| 0);
     loop {
-        match tokio::time::timeout(idle, body.frame()).await {
-            Err(_) => return Err(BodyProblem::Idle),
-            Ok(None) => return Ok(bytes),
-            Ok(Some(Err(_))) => return Err(BodyProblem::Failed),
-            Ok(Some(Ok(frame))) => {
-                if let Ok(data) = frame.into_data() {
-                    if bytes.len().saturating_add(data.len()) > limit {
-                        return Err(BodyProblem::TooLarge);
-                    }
-                    bytes.extend_from_slice(&data);
+        let wait = if drained.is_some() {
+            idle.min(DRAIN_WAIT)
+        } else {
+            idle
+        };
+        let frame = tokio::time::timeout(wait, body.frame()).await;
+        let data = match (frame, drained) {
+            (Ok(Some(Ok(frame))), _) => frame.into_data().unwrap_or_default(),
+            (_, Some(_)) => return Err(BodyProblem::TooLarge),
+            (Err(_), None) => return Err(BodyProblem::Idle),
+            (Ok(None), None) => return Ok(bytes),
+            (Ok(Some(Err(_))), None) => return Err(BodyProblem::Failed),
+        };
+        match &mut drained {
+            Some(n) => {
+                *n = n.saturating_add(data.len());
+                if *n > DRAIN_LIMIT {
+                    return Err(BodyProblem::TooLarge);
                 }
             }
+            None if bytes.len().saturating_add(data.len()) > limit => {
+                bytes = Vec::new();
+                drained = Some(data.len());
+            }
+            None => bytes.extend_from_slice(&data),
         }
     }
 }
