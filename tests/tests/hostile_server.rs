@@ -332,6 +332,18 @@ async fn throttling_is_retried_whatever_the_body() {
     assert_eq!(server.requests.load(Ordering::SeqCst), 2);
 }
 
+/// A client whose HTTP client (given in the configuration) follows redirects.
+fn following(addr: std::net::SocketAddr, policy: RetryPolicy) -> Client {
+    Client::new(
+        Config::new()
+            .endpoint(format!("http://{addr}"))
+            .credentials(Credentials::access_key("id", "secret"))
+            .retry(policy)
+            .http_client(reqwest::Client::new()),
+    )
+    .unwrap()
+}
+
 fn client_with_attempts(addr: std::net::SocketAddr, attempts: u32) -> Client {
     client(addr, quick().max_attempts(attempts))
 }
@@ -374,15 +386,10 @@ async fn writes_are_retried_only_when_certainly_not_received() {
     let location = format!("http://{nowhere}/api/v2/zec");
     let answer = response("307 Temporary Redirect", &[("Location", &location)], "");
     let server = hostile(move |_| Reply::Raw(answer.clone())).await;
-    let following = Client::new(
-        Config::new()
-            .endpoint(format!("http://{}", server.addr))
-            .credentials(Credentials::access_key("id", "secret"))
-            .retry(quick())
-            .http_client(reqwest::Client::new()),
-    )
-    .unwrap();
-    let err = following.create_snapshot(write()).await.unwrap_err();
+    let err = following(server.addr, quick())
+        .create_snapshot(write())
+        .await
+        .unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     assert_eq!(
         server.requests.load(Ordering::SeqCst),
@@ -398,15 +405,7 @@ async fn an_answer_that_arrives_through_a_redirect_is_refused() {
     let location = format!("http://{}/api/v2/zec", target.addr);
     let answer = response("308 Permanent Redirect", &[("Location", &location)], "");
     let server = hostile(move |_| Reply::Raw(answer.clone())).await;
-    let following = Client::new(
-        Config::new()
-            .endpoint(format!("http://{}", server.addr))
-            .credentials(Credentials::access_key("id", "secret"))
-            .retry(RetryPolicy::none())
-            .http_client(reqwest::Client::new()),
-    )
-    .unwrap();
-    match following
+    match following(server.addr, RetryPolicy::none())
         .describe_zones(DescribeZonesRequest::default())
         .await
     {

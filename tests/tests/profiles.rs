@@ -6,7 +6,6 @@
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, OnceLock};
 use zec_api::actions::DescribeZonesRequest;
 use zec_api::mock::{MockOptions, MockServer};
 use zec_api::{Client, Config, ConfigError, Credentials, Error};
@@ -221,49 +220,20 @@ async fn a_profile_signs_real_calls() {
     assert_eq!(server.requests()[0].status, 200);
 }
 
-/// Everything logged at WARN and above in this process.
-fn logs() -> Arc<Mutex<Vec<u8>>> {
-    static CAPTURED: OnceLock<Arc<Mutex<Vec<u8>>>> = OnceLock::new();
-    CAPTURED
-        .get_or_init(|| {
-            #[derive(Clone)]
-            struct Writer(Arc<Mutex<Vec<u8>>>);
-            impl std::io::Write for Writer {
-                fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-                    self.0.lock().unwrap().extend_from_slice(buf);
-                    Ok(buf.len())
-                }
-                fn flush(&mut self) -> std::io::Result<()> {
-                    Ok(())
-                }
-            }
-            let buffer = Arc::new(Mutex::new(Vec::new()));
-            let writer = Writer(buffer.clone());
-            let subscriber = tracing_subscriber::fmt()
-                .with_max_level(tracing::Level::WARN)
-                .with_ansi(false)
-                .with_writer(move || writer.clone())
-                .finish();
-            tracing::subscriber::set_global_default(subscriber).unwrap();
-            buffer
-        })
-        .clone()
-}
-
 #[cfg(unix)]
 #[test]
 fn a_credentials_file_others_can_read_is_warned_about() {
-    let logs = logs();
+    let logs = zec_tests::CapturedLogs::global();
     let home = TempHome::new();
     let path = home.write("credentials.json", two_profiles());
     let shown = path.display().to_string();
     Client::new(Config::from_lookup(home.env(&[]))).unwrap();
-    let text = String::from_utf8(logs.lock().unwrap().clone()).unwrap();
+    let text = logs.text();
     assert!(!text.contains(&shown), "{text}");
 
     restrict(&path, 0o644);
     Client::new(Config::from_lookup(home.env(&[]))).unwrap();
-    let text = String::from_utf8(logs.lock().unwrap().clone()).unwrap();
+    let text = logs.text();
     let line = text
         .lines()
         .find(|l| l.contains(&shown))

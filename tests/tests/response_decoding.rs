@@ -5,49 +5,19 @@
 //! In its own test binary, because it captures `tracing` output for the whole process.
 
 use serde_json::{Value, json};
-use std::sync::{Arc, Mutex, OnceLock};
 use zec_api::Error;
 use zec_api::actions::{DescribeInstancesRequest, DescribeZonesRequest};
 use zec_api::mock::MockServer;
 use zec_api::types::{InstanceInfo, InstanceState};
+use zec_tests::CapturedLogs;
 
-/// Everything logged at WARN and above in this process.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn logs() -> &'static Captured {
-    static CAPTURED: OnceLock<Captured> = OnceLock::new();
-    CAPTURED.get_or_init(|| {
-        let captured = Captured::default();
-        let writer = captured.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_max_level(tracing::Level::WARN)
-            .with_ansi(false)
-            .with_writer(move || writer.clone())
-            .finish();
-        tracing::subscriber::set_global_default(subscriber).unwrap();
-        captured
-    })
+fn logs() -> &'static CapturedLogs {
+    CapturedLogs::global()
 }
 
 /// The warning lines about `member` (a whole path).
 fn warnings_about(member: &str) -> Vec<String> {
-    let text = String::from_utf8(logs().0.lock().unwrap().clone()).unwrap();
-    let needle = format!("member={member} ");
-    text.lines()
-        .filter(|l| l.contains(&needle))
-        .map(str::to_string)
-        .collect()
+    logs().lines_with(&format!("member={member} "))
 }
 
 fn assert_warned(member: &str, received: &str, outcome: &str) {

@@ -3,7 +3,6 @@
 //!
 //! In its own test binary, because it captures `tracing` output for the whole process.
 
-use std::sync::{Arc, Mutex};
 use zec_api::actions::AssociateEipAddressRequest;
 use zec_api::mock::{MockOptions, MockServer};
 use zec_api::{Client, Error, ValidationMode};
@@ -13,44 +12,21 @@ fn breaks_a_rule() -> AssociateEipAddressRequest {
     AssociateEipAddressRequest::new(vec!["eip-1".into()]).nic_id("nic-1")
 }
 
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-impl Captured {
-    fn lines_about(&self, text: &str) -> usize {
-        let logs = String::from_utf8(self.0.lock().unwrap().clone()).unwrap();
-        logs.lines().filter(|l| l.contains(text)).count()
-    }
-}
-
 // One test, so that what it reads from the log is what it caused.
 #[test]
 fn enforce_warn_and_off_per_client_and_per_call() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::WARN)
-        .with_ansi(false)
-        .with_writer(move || writer.clone())
-        .finish();
-    tracing::subscriber::set_global_default(subscriber).unwrap();
+    let captured = zec_tests::CapturedLogs::global();
     let runtime = tokio::runtime::Runtime::new().unwrap();
     runtime.block_on(async {
         // The mock accepts what breaks the rule, as a server whose docs are wrong would.
         let server = MockServer::start_with(MockOptions::default().validation(ValidationMode::Off))
             .await
             .unwrap();
-        let warned = || captured.lines_about("sending a request that breaks documented rules");
+        let warned = || {
+            captured
+                .lines_with("sending a request that breaks documented rules")
+                .len()
+        };
 
         // Enforce, the default: nothing is sent.
         let client = server.client().unwrap();
@@ -66,8 +42,11 @@ fn enforce_warn_and_off_per_client_and_per_call() {
         warn.associate_eip_address(breaks_a_rule()).await.unwrap();
         assert_eq!(server.received(), 1);
         assert_eq!(warned(), 1);
-        assert_eq!(captured.lines_about("lanIp: is required when"), 1);
-        assert_eq!(captured.lines_about("action=\"AssociateEipAddress\""), 1);
+        assert_eq!(captured.lines_with("lanIp: is required when").len(), 1);
+        assert_eq!(
+            captured.lines_with("action=\"AssociateEipAddress\"").len(),
+            1
+        );
 
         // Off for one call, through a view that shares the client's connections.
         let off = client.with_validation(ValidationMode::Off);

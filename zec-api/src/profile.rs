@@ -28,26 +28,22 @@ pub(crate) fn load(dir: &Path, name: Option<&str>) -> Result<Option<Credentials>
         },
     };
     let path = dir.join("credentials.json");
-    let Some(profiles) = read_json(&path)? else {
-        return if named {
+    // Without a profile named anywhere, a missing `default` only means no credentials.
+    let undefined = |where_: String| {
+        if named {
             Err(ConfigError::new(format!(
-                "profile {name:?} is not defined: {} does not exist",
-                path.display()
+                "profile {name:?} is not defined: {where_}"
             )))
         } else {
             Ok(None)
-        };
+        }
+    };
+    let Some(profiles) = read_json(&path)? else {
+        return undefined(format!("{} does not exist", path.display()));
     };
     warn_if_readable_by_others(&path);
     let Some(profile) = profiles.get(&name) else {
-        return if named {
-            Err(ConfigError::new(format!(
-                "profile {name:?} is not defined in {}",
-                path.display()
-            )))
-        } else {
-            Ok(None)
-        };
+        return undefined(format!("it is not in {}", path.display()));
     };
     let field = |key: &str| {
         profile
