@@ -119,15 +119,23 @@ impl Decoder {
         Ok(())
     }
 
-    /// A lossless conversion took place (tolerant mode only).
-    fn converted(&self, from: &Value, expected: &'static str) {
-        tracing::debug!(
-            action = self.action.unwrap_or("(unknown)"),
-            member = %self.path(),
-            received = kind(from),
-            expected,
-            "response member converted to the documented type"
-        );
+    /// The outcome of reading `from` as `T` (`expected`) after the exact match failed:
+    /// `converted` when a lossless conversion applied (logged at debug level), else a
+    /// mismatch.
+    fn conversion<T: Decode>(&self, from: &Value, converted: Option<T>) -> Result<T, Mismatch> {
+        match converted {
+            Some(value) => {
+                tracing::debug!(
+                    action = self.action.unwrap_or("(unknown)"),
+                    member = %self.path(),
+                    received = kind(from),
+                    expected = T::EXPECTED,
+                    "response member converted to the documented type"
+                );
+                Ok(value)
+            }
+            None => Err(self.mismatch(T::EXPECTED, from)),
+        }
     }
 }
 
@@ -256,13 +264,7 @@ impl Decode for i64 {
                 .or_else(|| s.parse::<f64>().ok().and_then(integral)),
             _ => None,
         };
-        match converted {
-            Some(n) => {
-                cx.converted(&value, Self::EXPECTED);
-                Ok(n)
-            }
-            None => Err(cx.mismatch(Self::EXPECTED, &value)),
-        }
+        cx.conversion(&value, converted)
     }
 }
 
@@ -283,13 +285,7 @@ impl Decode for f64 {
             Value::String(s) if !cx.strict => s.parse::<f64>().ok().filter(|x| x.is_finite()),
             _ => None,
         };
-        match converted {
-            Some(x) => {
-                cx.converted(&value, Self::EXPECTED);
-                Ok(x)
-            }
-            None => Err(cx.mismatch(Self::EXPECTED, &value)),
-        }
+        cx.conversion(&value, converted)
     }
 }
 
@@ -302,13 +298,7 @@ impl Decode for bool {
             Value::String(s) if !cx.strict && s == "false" => Some(false),
             _ => None,
         };
-        match converted {
-            Some(b) => {
-                cx.converted(&value, Self::EXPECTED);
-                Ok(b)
-            }
-            None => Err(cx.mismatch(Self::EXPECTED, &value)),
-        }
+        cx.conversion(&value, converted)
     }
 }
 
@@ -321,13 +311,7 @@ impl Decode for String {
             Value::Bool(b) if !cx.strict => Some(b.to_string()),
             _ => None,
         };
-        match converted {
-            Some(text) => {
-                cx.converted(&value, Self::EXPECTED);
-                Ok(text)
-            }
-            None => Err(cx.mismatch(Self::EXPECTED, &value)),
-        }
+        cx.conversion(&value, converted)
     }
 }
 
