@@ -1,11 +1,13 @@
 //! When calls are retried, and how long to wait in between.
 //!
-//! Throttling (HTTP 429, or the code `REQUEST_LIMIT_EXCEEDED` even with HTTP 200) is always
-//! retried. Server errors (5xx), timeouts and dropped connections are retried only for
-//! read-only actions (`Describe…`, `Inquiry…`), because a write may have taken effect; a
-//! connection that could not be opened is retried for every action, since nothing was sent.
-//! [`RetryPolicy::retry_writes`] opts writes in. Waits grow exponentially with full jitter,
-//! and both the number of attempts and the total time are bounded.
+//! Throttling (HTTP 429 whatever its body, or the code `REQUEST_LIMIT_EXCEEDED` even with
+//! HTTP 200) is always retried. Other failures are retried by whether the server may have
+//! received the request: a connection to the endpoint that could not be opened (nothing was
+//! sent) for every action; server errors (5xx), redirects, timeouts and connections lost
+//! after sending began only for read-only actions (`Describe…`, `Inquiry…`), because a write
+//! may have taken effect. [`RetryPolicy::retry_writes`] opts writes in. Waits grow
+//! exponentially with full jitter; a server's `Retry-After` is honoured up to the time that
+//! remains; both the number of attempts and the total time are bounded.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
