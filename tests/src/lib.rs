@@ -1,6 +1,7 @@
 //! Tests of the whole pipeline; see `tests/`. Shared helpers live here.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// The workspace root.
 pub fn workspace() -> PathBuf {
@@ -42,4 +43,63 @@ pub fn cli_definitions(reference: &Path) -> Vec<serde_json::Value> {
         .iter()
         .map(|f| serde_yaml::from_str(&std::fs::read_to_string(f).unwrap()).unwrap())
         .collect()
+}
+
+/// Everything `tracing` writes, kept for assertions.
+///
+/// `tracing` caches per process which call sites are enabled, so a test binary that reads
+/// logs installs one subscriber for the whole process ([`CapturedLogs::global`]) and does not
+/// share its process with tests that run without one.
+#[derive(Clone, Default)]
+pub struct CapturedLogs(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for CapturedLogs {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl CapturedLogs {
+    /// A subscriber that writes events of `level` and above, without colours, here.
+    pub fn subscriber(&self, level: tracing::Level) -> impl tracing::Subscriber + Send + Sync {
+        let writer = self.clone();
+        tracing_subscriber::fmt()
+            .with_max_level(level)
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .finish()
+    }
+
+    /// The logs of the whole process at WARN and above, captured from the first call on.
+    pub fn global() -> &'static CapturedLogs {
+        static GLOBAL: OnceLock<CapturedLogs> = OnceLock::new();
+        GLOBAL.get_or_init(|| {
+            let logs = CapturedLogs::default();
+            tracing::subscriber::set_global_default(logs.subscriber(tracing::Level::WARN))
+                .expect("no other global subscriber in this test binary");
+            logs
+        })
+    }
+
+    /// Everything written so far.
+    pub fn text(&self) -> String {
+        let bytes = self.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        String::from_utf8_lossy(&bytes).into_owned()
+    }
+
+    /// The lines that contain `needle`.
+    pub fn lines_with(&self, needle: &str) -> Vec<String> {
+        self.text()
+            .lines()
+            .filter(|l| l.contains(needle))
+            .map(str::to_string)
+            .collect()
+    }
 }

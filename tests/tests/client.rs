@@ -364,17 +364,18 @@ async fn pagination_does_not_loop_on_a_server_that_ignores_page_numbers() {
     assert!(err.contains("ignores pageNum"), "{err}");
     assert_eq!(server.requests().len(), 2);
 
-    // A total larger than what exists ends at the first empty page.
+    // A total larger than what exists ends with an error at the first empty page.
     let server = MockServer::start().await.unwrap();
     server.respond_json("DescribeSnapshots", page(10, &items));
     server.respond_json("DescribeSnapshots", page(10, &[]));
-    let count = server
+    let results: Vec<_> = server
         .client()
         .unwrap()
         .paginate::<DescribeSnapshots>(DescribeSnapshotsRequest::default())
-        .count()
+        .collect()
         .await;
-    assert_eq!(count, 2);
+    assert_eq!(results.len(), 3);
+    assert!(matches!(&results[2], Err(Error::Pagination(p)) if p.page == 2 && p.received == 2));
 }
 
 fn quick() -> WaitOptions {

@@ -2,7 +2,6 @@
 //! which call sites are enabled per process, so a test that captures logs must not share the
 //! process with tests that run without a subscriber.
 
-use std::sync::{Arc, Mutex};
 use zec_api::actions::{AssociateEipAddressRequest, DescribeSnapshotsRequest};
 use zec_api::mock::{Fault, MockOptions, MockServer};
 use zec_api::{Client, Credentials};
@@ -11,29 +10,11 @@ fn associate() -> AssociateEipAddressRequest {
     AssociateEipAddressRequest::new(vec!["eip-1".into()]).nat_id("nat-1")
 }
 
-/// Captures everything `tracing` writes.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl std::io::Write for Captured {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[test]
 fn secrets_never_appear_in_debug_or_logs() {
     let secret = "s3cr3t-v4lue-that-must-not-leak";
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_max_level(tracing::Level::TRACE)
-        .with_writer(move || writer.clone())
-        .finish();
+    let captured = zec_tests::CapturedLogs::default();
+    let subscriber = captured.subscriber(tracing::Level::TRACE);
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -62,7 +43,7 @@ fn secrets_never_appear_in_debug_or_logs() {
             assert!(!shown.contains(secret), "{shown}");
         });
     });
-    let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
+    let logs = captured.text();
     assert!(logs.contains("DescribeSnapshots"), "{logs}");
     assert!(logs.contains("AssociateEipAddress"), "{logs}");
     assert!(logs.contains("retrying"), "{logs}");

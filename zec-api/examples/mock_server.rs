@@ -55,6 +55,6 @@ async fn main() -> ExitCode {
         server.endpoint()
     );
     let _ = tokio::signal::ctrl_c().await;
-    println!("{} request(s) served", server.requests().len());
+    println!("{} request(s) served", server.received());
     ExitCode::SUCCESS
 }

@@ -30,9 +30,9 @@ async fn main() -> ExitCode {
 
 async fn run() -> Result<(), Box<dyn std::error::Error>> {
     let config = Config::from_env();
-    let mock = if config.credentials_ref().is_some() {
+    let mock = if config.resolved_credentials()?.is_some() {
         println!(
-            "Credentials found in the environment: calling {}",
+            "Credentials found in the environment or a CLI profile: calling {}",
             config.endpoint_url()
         );
         None

@@ -2,6 +2,7 @@
 
 use crate::error::ErrorCode;
 use crate::validation::Validate;
+use crate::wire::Decode;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt::{Debug, Display};
@@ -17,8 +18,9 @@ pub trait Action: Send + Sync + 'static {
     const READ_ONLY: bool;
     /// The parameters.
     type Request: Serialize + DeserializeOwned + Validate + Debug + Clone + Send + Sync;
-    /// The content of the `response` object.
-    type Response: Serialize + DeserializeOwned + Debug + Clone + Send;
+    /// The content of the `response` object, read tolerantly (see the README's decoding
+    /// policy).
+    type Response: Serialize + DeserializeOwned + Decode + Debug + Clone + Send;
     /// The error codes the action may return.
     type Error: ErrorCode + Debug + Display + Clone + Send + Sync + 'static;
 }

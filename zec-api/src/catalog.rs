@@ -3,6 +3,7 @@
 
 use crate::action::Action;
 use crate::validation::{ValidationError, run_validation};
+use crate::wire::{Decode, Decoder};
 use serde_json::Value;
 use std::fmt;
 
@@ -17,7 +18,7 @@ pub struct ActionInfo {
     pub read_only: bool,
     /// Decode a request body into the action's request type and validate it.
     pub check_request: fn(&[u8]) -> Result<(), RequestProblem>,
-    /// Decode the content of a response's `response` object into the response type.
+    /// Decode the content of a response's `response` object into the response type, strictly.
     pub check_response: fn(&Value) -> Result<(), String>,
     /// The first example response of the docs (the whole envelope), as JSON text.
     pub example_response: Option<&'static str>,
@@ -95,9 +96,10 @@ pub fn check_request<A: Action>(body: &[u8]) -> Result<(), RequestProblem> {
     run_validation(A::NAME, &request).map_err(RequestProblem::Violations)
 }
 
-/// Decode the content of `response` for `A`.
+/// Decode the content of `response` for `A` strictly: every member must have the documented
+/// type (the client itself reads answers tolerantly).
 pub fn check_response<A: Action>(response: &Value) -> Result<(), String> {
-    serde_json::from_value::<A::Response>(response.clone())
+    A::Response::decode(response.clone(), &mut Decoder::strict())
         .map(|_| ())
         .map_err(|e| e.to_string())
 }

@@ -1,15 +1,18 @@
 //! The client: configuration, and one call's journey: validate, serialise, then per attempt
-//! sign, send and decode, retrying as [`RetryPolicy`] says.
+//! sign, send and decode, retrying as [`RetryPolicy`] says. One attempt is in `attempt.rs`,
+//! reading the answer in `decode.rs`.
 
 use crate::action::{Action, ActionRequest};
+use crate::attempt::{Endpoint, Limits, attempt};
 use crate::credentials::Credentials;
-use crate::error::{ApiError, Error, ErrorCode, TransportError, Undecodable, snippet};
+use crate::decode::decode;
+use crate::error::{ConfigError, Error};
+use crate::profile;
 use crate::retry::{Failure, RetryPolicy};
-use crate::sign;
-use crate::validation::run_validation;
-use serde_json::{Map, Value};
+use crate::validation::{ValidationMode, run_validation};
+use std::path::PathBuf;
 use std::sync::{Arc, Once};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 use tracing::Instrument;
 
 /// The API version every request names (`X-ZC-Version`).
@@ -22,16 +25,34 @@ pub const API_PATH: &str = "/api/v2/zec";
 pub const DEFAULT_ENDPOINT: &str = "https://console.zenlayer.com";
 /// The code the server uses for throttling, with HTTP 429 or even 200.
 pub const THROTTLE_CODE: &str = "REQUEST_LIMIT_EXCEEDED";
+/// The longest answer body read by default: 64 MiB.
+pub const DEFAULT_MAX_RESPONSE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// How a [`Client`] connects, authenticates and retries.
+/// How a [`Client`] connects, authenticates, validates and retries.
 #[derive(Clone, Debug)]
 pub struct Config {
     endpoint: String,
     credentials: Option<Credentials>,
     connect_timeout: Duration,
     attempt_timeout: Duration,
+    max_response_bytes: u64,
     retry: RetryPolicy,
+    validation: ValidationMode,
     http: Option<reqwest::Client>,
+    profiles: ProfileSource,
+}
+
+/// Where credentials come from when none are set: the CLI's profiles, if asked.
+#[derive(Clone, Debug, Default)]
+struct ProfileSource {
+    /// Look at the profiles at all (`from_env`, or a profile named).
+    enabled: bool,
+    /// The profile named by `Config::profile`.
+    name: Option<String>,
+    /// The profile named by `ZENLAYER_PROFILE`.
+    env_name: Option<String>,
+    /// The folder of the CLI's files (`~/.zenlayer`).
+    dir: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -41,8 +62,11 @@ impl Default for Config {
             credentials: None,
             connect_timeout: Duration::from_secs(10),
             attempt_timeout: Duration::from_secs(30),
+            max_response_bytes: DEFAULT_MAX_RESPONSE_BYTES,
             retry: RetryPolicy::default(),
+            validation: ValidationMode::default(),
             http: None,
+            profiles: ProfileSource::default(),
         }
     }
 }
@@ -53,19 +77,33 @@ impl Config {
         Self::default()
     }
 
-    /// From the environment: credentials as [`Credentials::from_env`] reads them, and
-    /// `ZENLAYER_ENDPOINT` when set.
+    /// From the environment, as Zenlayer's CLI reads it: `ZENLAYER_ENDPOINT` when set;
+    /// credentials from `ZENLAYER_TOKEN` or `ZENLAYER_ACCESS_KEY_ID` with
+    /// `ZENLAYER_ACCESS_KEY_SECRET` (see [`Credentials::from_env`]), else from the CLI's
+    /// profile in `~/.zenlayer/credentials.json`: the one `ZENLAYER_PROFILE` names, else
+    /// `current_profile` of `~/.zenlayer/config.json`, else `default`. The files are read
+    /// when the client is made ([`Client::new`]).
     pub fn from_env() -> Self {
         Self::from_lookup(|name| std::env::var(name).ok())
     }
 
-    /// Like [`Config::from_env`], reading variables through `lookup`.
+    /// Like [`Config::from_env`], reading variables through `lookup` (the home directory
+    /// from `HOME`, or `USERPROFILE`).
     pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Self {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
         let mut config = Config::new();
-        if let Some(endpoint) = lookup("ZENLAYER_ENDPOINT").filter(|e| !e.trim().is_empty()) {
+        if let Some(endpoint) = get("ZENLAYER_ENDPOINT") {
             config.endpoint = endpoint.trim().to_string();
         }
-        config.credentials = Credentials::from_lookup(lookup);
+        config.credentials = Credentials::from_lookup(&lookup);
+        config.profiles = ProfileSource {
+            enabled: true,
+            name: None,
+            env_name: get("ZENLAYER_PROFILE").map(|p| p.trim().to_string()),
+            dir: get("HOME")
+                .or_else(|| get("USERPROFILE"))
+                .map(|home| profile::dir_in(home.as_ref())),
+        };
         config
     }
 
@@ -75,9 +113,24 @@ impl Config {
         self
     }
 
-    /// How to authenticate.
+    /// How to authenticate (wins over the environment and profiles).
     pub fn credentials(mut self, credentials: Credentials) -> Self {
         self.credentials = Some(credentials);
+        self
+    }
+
+    /// Take credentials from this profile of Zenlayer's CLI (`~/.zenlayer/credentials.json`)
+    /// when none are set otherwise. [`Client::new`] fails when the profile does not exist.
+    pub fn profile(mut self, name: impl Into<String>) -> Self {
+        self.profiles.enabled = true;
+        self.profiles.name = Some(name.into());
+        self
+    }
+
+    /// Look for the CLI's `credentials.json` and `config.json` in `dir` instead of
+    /// `~/.zenlayer`.
+    pub fn profile_dir(mut self, dir: impl Into<PathBuf>) -> Self {
+        self.profiles.dir = Some(dir.into());
         self
     }
 
@@ -93,14 +146,32 @@ impl Config {
         self
     }
 
+    /// The longest answer body the client reads, in bytes (default 64 MiB). A longer one
+    /// fails the call with [`Error::ResponseTooLarge`] and its connection is dropped.
+    pub fn max_response_bytes(mut self, bytes: u64) -> Self {
+        self.max_response_bytes = bytes;
+        self
+    }
+
     /// When and how to retry (default: [`RetryPolicy::default`]).
     pub fn retry(mut self, policy: RetryPolicy) -> Self {
         self.retry = policy;
         self
     }
 
+    /// What to do with requests that break a documented rule (default
+    /// [`ValidationMode::Enforce`]); per call, see [`Client::with_validation`].
+    pub fn validation(mut self, mode: ValidationMode) -> Self {
+        self.validation = mode;
+        self
+    }
+
     /// Use this HTTP client (its own proxies and TLS settings apply; the connect timeout here
-    /// does not, the attempt timeout does).
+    /// does not, the attempt timeout does). Build it with
+    /// `.redirect(reqwest::redirect::Policy::none())`: an answer that arrives after a
+    /// redirect is refused with [`Error::Redirect`], but by then the request was sent there.
+    /// Since such a client may follow redirects, a failure to connect through it counts as
+    /// a request that may have been received: writes are not retried after it.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
         self
@@ -111,14 +182,50 @@ impl Config {
         &self.endpoint
     }
 
-    /// The configured credentials.
+    /// The credentials set or found in the environment (after [`Client::new`], also those
+    /// of a profile).
     pub fn credentials_ref(&self) -> Option<&Credentials> {
         self.credentials.as_ref()
+    }
+
+    /// The credentials a client would use: those set, else the environment's, else the
+    /// profile's (reading the CLI's files). Fails on a named profile that does not exist.
+    pub fn resolved_credentials(&self) -> Result<Option<Credentials>, ConfigError> {
+        if let Some(credentials) = &self.credentials {
+            return Ok(Some(credentials.clone()));
+        }
+        let source = &self.profiles;
+        if !source.enabled {
+            return Ok(None);
+        }
+        let name = source.name.as_deref().or(source.env_name.as_deref());
+        let dir = source.dir.clone().or_else(|| {
+            std::env::var_os("HOME")
+                .or_else(|| std::env::var_os("USERPROFILE"))
+                .map(|home| profile::dir_in(home.as_ref()))
+        });
+        match (dir, name) {
+            (Some(dir), name) => profile::load(&dir, name),
+            (None, Some(name)) => Err(ConfigError::new(format!(
+                "profile {name:?}: no home directory to find ~/.zenlayer/credentials.json in"
+            ))),
+            (None, None) => Ok(None),
+        }
     }
 
     /// The retry policy.
     pub fn retry_policy(&self) -> &RetryPolicy {
         &self.retry
+    }
+
+    /// The validation mode.
+    pub fn validation_mode(&self) -> ValidationMode {
+        self.validation
+    }
+
+    /// The longest answer body read, in bytes.
+    pub fn max_response_bytes_limit(&self) -> u64 {
+        self.max_response_bytes
     }
 }
 
@@ -126,15 +233,14 @@ impl Config {
 #[derive(Clone, Debug)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// This view's validation mode (see [`Client::with_validation`]).
+    validation: ValidationMode,
 }
 
 #[derive(Debug)]
 struct Inner {
     config: Config,
-    http: reqwest::Client,
-    url: String,
-    /// `host[:port]` as the server sees it, for the signature.
-    host: String,
+    endpoint: Endpoint,
 }
 
 /// Install the TLS crypto provider once; if the application installed one, that one is kept.
@@ -153,71 +259,67 @@ fn is_loopback(host: &str) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-/// What one attempt brought back, before decoding.
-struct Answer {
-    status: u16,
-    retry_after: Option<Duration>,
-    body: Vec<u8>,
-}
-
-/// Why one attempt brought nothing back.
-enum AttemptError {
-    /// The connection could not be opened: nothing was sent.
-    NotSent(reqwest::Error),
-    /// The attempt timed out.
-    Timeout,
-    /// The connection failed after the request may have left.
-    Dropped(reqwest::Error),
-}
-
 impl Client {
     /// A client for this configuration. Fails on an endpoint that is not `https://` (or
-    /// `http://` to a loopback address), or when the HTTP client cannot be built.
-    pub fn new(config: Config) -> Result<Self, Error<std::convert::Infallible>> {
-        let url = reqwest::Url::parse(&config.endpoint).map_err(|e| {
-            Error::Config(format!("endpoint {:?} is not a URL: {e}", config.endpoint))
+    /// `http://` to a loopback address), on a named profile that does not exist, or when the
+    /// HTTP client cannot be built.
+    pub fn new(mut config: Config) -> Result<Self, ConfigError> {
+        let parsed = reqwest::Url::parse(&config.endpoint).map_err(|e| {
+            ConfigError::new(format!("endpoint {:?} is not a URL: {e}", config.endpoint))
         })?;
-        let host_name = url
+        let host_name = parsed
             .host_str()
-            .ok_or_else(|| Error::Config(format!("endpoint {:?} has no host", config.endpoint)))?
+            .ok_or_else(|| ConfigError::new(format!("endpoint {:?} has no host", config.endpoint)))?
             .to_string();
-        match url.scheme() {
+        match parsed.scheme() {
             "https" => {}
             "http" if is_loopback(&host_name) => {}
             other => {
-                return Err(Error::Config(format!(
+                return Err(ConfigError::new(format!(
                     "endpoint scheme {other}:// is refused; use https:// (http:// only to a loopback address)"
                 )));
             }
         }
-        let host = match url.port() {
+        let host = match parsed.port() {
             Some(port) => format!("{host_name}:{port}"),
             None => host_name,
         };
+        let own_http = config.http.is_none();
         let http = match &config.http {
             Some(http) => http.clone(),
             None => {
                 install_crypto_provider();
                 reqwest::Client::builder()
                     .connect_timeout(config.connect_timeout)
+                    // A redirect would take the signed request elsewhere: never follow one.
+                    .redirect(reqwest::redirect::Policy::none())
                     .build()
-                    .map_err(|e| Error::Config(format!("cannot build the HTTP client: {e}")))?
+                    .map_err(|e| ConfigError::new(format!("cannot build the HTTP client: {e}")))?
             }
         };
         let base = config.endpoint.trim_end_matches('/');
-        let url = format!("{base}{API_PATH}");
+        let url = reqwest::Url::parse(&format!("{base}{API_PATH}")).map_err(|e| {
+            ConfigError::new(format!("endpoint {:?} is not a URL: {e}", config.endpoint))
+        })?;
+        config.credentials = config.resolved_credentials()?;
+        let validation = config.validation;
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
-                http,
-                url,
-                host,
+                endpoint: Endpoint {
+                    http,
+                    url,
+                    host,
+                    own_http,
+                },
             }),
+            validation,
         })
     }
 
-    /// A client configured from the environment ([`Config::from_env`]).
-    pub fn from_env() -> Result<Self, Error<std::convert::Infallible>> {
+    /// A client configured from the environment and the CLI's profiles
+    /// ([`Config::from_env`]).
+    pub fn from_env() -> Result<Self, ConfigError> {
         Client::new(Config::from_env())
     }
 
@@ -226,41 +328,72 @@ impl Client {
         &self.inner.config
     }
 
+    /// The same client (sharing its connections and configuration) with another validation
+    /// mode, for the calls made through it:
+    /// `client.with_validation(ValidationMode::Warn).send(request)`.
+    pub fn with_validation(&self, mode: ValidationMode) -> Client {
+        Client {
+            inner: self.inner.clone(),
+            validation: mode,
+        }
+    }
+
+    /// The validation mode of calls made through this client.
+    pub fn validation_mode(&self) -> ValidationMode {
+        self.validation
+    }
+
     /// Send any action's request: `client.send(AssociateEipAddressRequest::new(ids))`.
     ///
-    /// The request is validated first; nothing is sent if that fails. Throttling is retried,
-    /// and so are server errors and connection failures of read-only actions (see
-    /// [`RetryPolicy`]); every attempt is signed afresh.
+    /// The request is validated first, as the validation mode says (by default nothing is
+    /// sent if that fails). Throttling is retried, and so are server errors and connection
+    /// failures of read-only actions (see [`RetryPolicy`]); every attempt is signed afresh.
     pub async fn send<R: ActionRequest>(
         &self,
         request: R,
     ) -> Result<<R::Action as Action>::Response, Error<<R::Action as Action>::Error>> {
         let name = <R::Action as Action>::NAME;
-        run_validation(name, &request).map_err(Error::Validation)?;
-        let body = serde_json::to_vec(&request)
-            .map_err(|e| Error::Config(format!("cannot serialise the {name} request: {e}")))?;
+        match self.validation {
+            ValidationMode::Off => {}
+            ValidationMode::Warn => {
+                if let Err(v) = run_validation(name, &request) {
+                    tracing::warn!(action = name, violations = %v, "sending a request that breaks documented rules");
+                }
+            }
+            ValidationMode::Enforce => run_validation(name, &request).map_err(Error::Validation)?,
+        }
+        let body = serde_json::to_vec(&request).map_err(|e| {
+            Error::Config(ConfigError::new(format!(
+                "cannot serialise the {name} request: {e}"
+            )))
+        })?;
         let span = tracing::info_span!("zec_call", action = name);
         self.execute::<R::Action>(body).instrument(span).await
     }
 
     /// The attempts of one call, with retries.
     async fn execute<A: Action>(&self, body: Vec<u8>) -> Result<A::Response, Error<A::Error>> {
-        let credentials =
-            self.inner.config.credentials.as_ref().ok_or_else(|| {
-                Error::Config("no credentials: set an access key or a token".into())
-            })?;
-        let policy = &self.inner.config.retry;
+        let config = &self.inner.config;
+        let credentials = config.credentials.as_ref().ok_or_else(|| {
+            Error::Config(ConfigError::new(
+                "no credentials: set an access key or a token, in the configuration, the environment or a profile",
+            ))
+        })?;
+        let policy = &config.retry;
+        let limits = Limits {
+            timeout: config.attempt_timeout,
+            max_body: config.max_response_bytes,
+        };
         let started = Instant::now();
-        let mut attempt = 1u32;
+        let mut attempt_number = 1u32;
         loop {
             // One span per attempt, carrying the request id the server gave it.
             let span = tracing::info_span!(
                 "attempt",
-                number = attempt,
+                number = attempt_number,
                 request_id = tracing::field::Empty
             );
-            let outcome = self
-                .attempt(A::NAME, credentials, &body)
+            let outcome = attempt(&self.inner.endpoint, limits, A::NAME, credentials, &body)
                 .instrument(span.clone())
                 .await;
             let (error, failure, retry_after) = match outcome {
@@ -280,104 +413,28 @@ impl Client {
                         }
                     }
                 }
-                Err(AttemptError::NotSent(e)) => (transport(e, attempt), Failure::NotSent, None),
-                Err(AttemptError::Dropped(e)) => {
-                    (transport(e, attempt), Failure::MaybeApplied, None)
+                Err(e) => {
+                    let failure = e.failure();
+                    (e.into_error(A::NAME, limits, attempt_number), failure, None)
                 }
-                Err(AttemptError::Timeout) => (
-                    Error::Timeout {
-                        after: self.inner.config.attempt_timeout,
-                        attempts: attempt,
-                    },
-                    Failure::MaybeApplied,
-                    None,
-                ),
             };
-            let delay = policy.delay(attempt + 1, retry_after);
-            let in_budget =
-                attempt < policy.max_attempts && started.elapsed() + delay <= policy.max_elapsed;
-            if !(failure.retryable(A::READ_ONLY, policy) && in_budget) {
-                tracing::debug!(parent: &span, error = %ErrorSummary(&error), "call failed");
-                return Err(with_attempts(error, attempt));
-            }
+            let delay = policy.next_delay(attempt_number, started.elapsed(), retry_after);
+            let delay = match delay {
+                Some(delay) if failure.retryable(A::READ_ONLY, policy) => delay,
+                _ => {
+                    tracing::debug!(parent: &span, error = %ErrorSummary(&error), "call failed");
+                    return Err(with_attempts(error, attempt_number));
+                }
+            };
             tracing::info!(
                 parent: &span,
-                delay_ms = delay.as_millis() as u64,
+                delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
                 reason = %ErrorSummary(&error),
                 "retrying"
             );
             tokio::time::sleep(delay).await;
-            attempt += 1;
+            attempt_number += 1;
         }
-    }
-
-    /// One signed POST; the status and the whole body.
-    async fn attempt(
-        &self,
-        action: &str,
-        credentials: &Credentials,
-        body: &[u8],
-    ) -> Result<Answer, AttemptError> {
-        const CONTENT_TYPE: &str = "application/json";
-        let timestamp = SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs())
-            .unwrap_or(0);
-        let mut req = self
-            .inner
-            .http
-            .post(&self.inner.url)
-            .timeout(self.inner.config.attempt_timeout)
-            .header("Content-Type", CONTENT_TYPE)
-            .header("X-ZC-Action", action)
-            .header("X-ZC-Version", API_VERSION)
-            .header("X-ZC-Service", SERVICE);
-        req = match credentials {
-            Credentials::AccessKey { id, secret } => {
-                let auth = sign::sign(
-                    id,
-                    secret.expose(),
-                    timestamp,
-                    CONTENT_TYPE,
-                    &self.inner.host,
-                    body,
-                );
-                req.header("X-ZC-Timestamp", timestamp.to_string())
-                    .header("X-ZC-Signature-Method", sign::ALGORITHM)
-                    .header("Authorization", auth)
-            }
-            Credentials::Token(token) => {
-                req.header("Authorization", format!("Bearer {}", token.expose()))
-            }
-        };
-        let response = req.body(body.to_vec()).send().await.map_err(|e| {
-            if e.is_timeout() {
-                AttemptError::Timeout
-            } else if e.is_connect() {
-                AttemptError::NotSent(e)
-            } else {
-                AttemptError::Dropped(e)
-            }
-        })?;
-        let status = response.status().as_u16();
-        let retry_after = response
-            .headers()
-            .get("Retry-After")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_secs);
-        let bytes = response.bytes().await.map_err(|e| {
-            if e.is_timeout() {
-                AttemptError::Timeout
-            } else {
-                AttemptError::Dropped(e)
-            }
-        })?;
-        Ok(Answer {
-            status,
-            retry_after,
-            body: bytes.to_vec(),
-        })
     }
 }
 
@@ -385,17 +442,9 @@ impl Client {
 fn classify<E>(error: &Error<E>, status: u16) -> Failure {
     match error {
         Error::Throttled(_) => Failure::Throttled,
-        Error::Api(_) | Error::Undecodable(_) if status >= 500 => Failure::MaybeApplied,
+        Error::Api(_) | Error::Undecodable(_) if status >= 500 => Failure::MaybeReceived,
         _ => Failure::Final,
     }
-}
-
-fn transport<E>(e: reqwest::Error, attempts: u32) -> Error<E> {
-    Error::Transport(TransportError {
-        message: e.to_string(),
-        attempts,
-        source: Some(Box::new(e)),
-    })
 }
 
 /// The error, with the number of attempts made.
@@ -422,92 +471,14 @@ impl<E> std::fmt::Display for ErrorSummary<'_, E> {
             Error::Undecodable(u) => write!(f, "undecodable answer (HTTP {})", u.http_status),
             Error::Transport(t) => write!(f, "transport: {}", t.message),
             Error::Timeout { after, .. } => write!(f, "timeout after {after:?}"),
+            Error::Redirect { http_status, .. } => write!(f, "redirect (HTTP {http_status})"),
+            Error::ResponseTooLarge {
+                limit, http_status, ..
+            } => write!(f, "answer over {limit} bytes (HTTP {http_status})"),
+            Error::Pagination(_) => f.write_str("pagination"),
             Error::Validation(_) => f.write_str("validation"),
-            Error::Config(m) => write!(f, "configuration: {m}"),
+            Error::Config(c) => write!(f, "{c}"),
         }
-    }
-}
-
-/// What a call of action `A` returns.
-pub type ActionResult<A> = Result<<A as Action>::Response, Error<<A as Action>::Error>>;
-
-/// Read an answer: `{requestId, response}` on success, `{requestId, code, message}` on failure.
-/// Returns the request id too, when the body has one.
-pub fn decode<A: Action>(status: u16, body: &[u8]) -> (Option<String>, ActionResult<A>) {
-    let mut request_id = None;
-    let result = decode_envelope::<A>(status, body, &mut request_id);
-    (request_id, result)
-}
-
-fn decode_envelope<A: Action>(
-    status: u16,
-    body: &[u8],
-    found_id: &mut Option<String>,
-) -> Result<A::Response, Error<A::Error>> {
-    let undecodable = |reason: String, request_id: Option<String>| {
-        Error::Undecodable(Undecodable {
-            http_status: status,
-            request_id,
-            reason,
-            snippet: snippet(body, 512),
-        })
-    };
-    let mut envelope: Map<String, Value> = match serde_json::from_slice(body) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => {
-            return Err(undecodable(
-                "the body is JSON but not an object".into(),
-                None,
-            ));
-        }
-        Err(e) => return Err(undecodable(format!("the body is not JSON ({e})"), None)),
-    };
-    let request_id = envelope
-        .get("requestId")
-        .and_then(Value::as_str)
-        .map(str::to_string);
-    found_id.clone_from(&request_id);
-    let code = envelope
-        .get("code")
-        .and_then(Value::as_str)
-        .filter(|c| !c.is_empty())
-        .map(str::to_string);
-    if let Some(code) = code {
-        let message = envelope
-            .get("message")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string();
-        let error = ApiError {
-            error: A::Error::from_code(&code),
-            code: code.clone(),
-            message,
-            http_status: status,
-            request_id,
-        };
-        return Err(if status == 429 || code == THROTTLE_CODE {
-            Error::Throttled(error)
-        } else {
-            Error::Api(error)
-        });
-    }
-    if !(200..300).contains(&status) {
-        return Err(undecodable(
-            format!("HTTP {status} without an error code"),
-            request_id,
-        ));
-    }
-    match envelope.remove("response") {
-        Some(response) => serde_json::from_value(response).map_err(|e| {
-            undecodable(
-                format!("`response` does not match {}Response: {e}", A::NAME),
-                request_id,
-            )
-        }),
-        None => Err(undecodable(
-            "a success without `response`".into(),
-            request_id,
-        )),
     }
 }
 
@@ -532,17 +503,20 @@ mod tests {
             "https://",
         ] {
             let err = Client::new(Config::new().endpoint(refused)).unwrap_err();
-            assert!(matches!(err, Error::Config(_)), "{refused}: {err}");
+            assert!(err.message().contains("endpoint"), "{refused}: {err}");
         }
     }
 
     #[test]
     fn the_signed_host_keeps_a_non_default_port() {
         let client = Client::new(Config::new().endpoint("http://127.0.0.1:8080/")).unwrap();
-        assert_eq!(client.inner.host, "127.0.0.1:8080");
-        assert_eq!(client.inner.url, "http://127.0.0.1:8080/api/v2/zec");
+        assert_eq!(client.inner.endpoint.host, "127.0.0.1:8080");
+        assert_eq!(
+            client.inner.endpoint.url.as_str(),
+            "http://127.0.0.1:8080/api/v2/zec"
+        );
         let client = Client::new(Config::new()).unwrap();
-        assert_eq!(client.inner.host, "console.zenlayer.com");
+        assert_eq!(client.inner.endpoint.host, "console.zenlayer.com");
     }
 
     #[test]

@@ -34,9 +34,91 @@ pub enum Error<E> {
     /// An answer arrived but is not a ZEC response: a proxy's HTML page, truncated JSON, a
     /// success without `response`.
     Undecodable(Undecodable),
-    /// The client cannot send: no credentials, or an endpoint it refuses.
-    Config(String),
+    /// The server answered with a redirect (HTTP 3xx). The client never follows one: the
+    /// signed request would go to another place. The request may have been received.
+    Redirect {
+        /// The action called.
+        action: &'static str,
+        /// HTTP status of the answer.
+        http_status: u16,
+        /// Where the server pointed (`Location`), when it said.
+        location: Option<String>,
+    },
+    /// The answer's body was longer than [`Config::max_response_bytes`](crate::Config::max_response_bytes)
+    /// allows; the rest was not read and the connection was dropped.
+    ResponseTooLarge {
+        /// The action called.
+        action: &'static str,
+        /// The limit, in bytes.
+        limit: u64,
+        /// HTTP status of the answer.
+        http_status: u16,
+    },
+    /// The pages of a list did not add up (see [`PaginationError`]).
+    Pagination(PaginationError),
+    /// The client cannot send: no credentials, or a request it cannot serialise.
+    Config(ConfigError),
 }
+
+/// A configuration the client cannot work with: an endpoint it refuses, a profile that does
+/// not exist, no credentials.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigError {
+    message: String,
+}
+
+impl ConfigError {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
+        ConfigError {
+            message: message.into(),
+        }
+    }
+
+    /// What is wrong, in words.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "client configuration: {}", self.message)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// Pages of a list that do not add up: a page empty before the announced total, pages that
+/// repeat items already received, more pages than the total allows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaginationError {
+    /// The list action.
+    pub action: &'static str,
+    /// The page being read, from 1.
+    pub page: u64,
+    /// Items received before it.
+    pub received: u64,
+    /// The total the server announced, if it did.
+    pub total: Option<u64>,
+    /// What went wrong, in words.
+    pub reason: String,
+}
+
+impl fmt::Display for PaginationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} page {} (after {} item(s)",
+            self.action, self.page, self.received
+        )?;
+        if let Some(total) = self.total {
+            write!(f, " of {total} announced")?;
+        }
+        write!(f, "): {}", self.reason)
+    }
+}
+
+impl std::error::Error for PaginationError {}
 
 /// An error code from the server.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +175,9 @@ impl<E> Error<E> {
         match self {
             Error::Api(e) | Error::Throttled(e) => Some(e.http_status),
             Error::Undecodable(u) => Some(u.http_status),
+            Error::Redirect { http_status, .. } | Error::ResponseTooLarge { http_status, .. } => {
+                Some(*http_status)
+            }
             _ => None,
         }
     }
@@ -159,7 +244,31 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 u.reason,
                 u.snippet
             ),
-            Error::Config(m) => write!(f, "client configuration: {m}"),
+            Error::Redirect {
+                action,
+                http_status,
+                location,
+            } => {
+                write!(
+                    f,
+                    "{action}: the server answered HTTP {http_status}, a redirect"
+                )?;
+                if let Some(location) = location {
+                    write!(f, " to {location}")?;
+                }
+                f.write_str("; redirects are not followed (check the endpoint)")
+            }
+            Error::ResponseTooLarge {
+                action,
+                limit,
+                http_status,
+            } => write!(
+                f,
+                "{action}: the answer (HTTP {http_status}) is longer than the limit of {limit} bytes; \
+                 the connection was dropped (see Config::max_response_bytes)"
+            ),
+            Error::Pagination(p) => write!(f, "pagination: {p}"),
+            Error::Config(c) => write!(f, "{c}"),
         }
     }
 }
@@ -168,6 +277,8 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Validation(v) => Some(v),
+            Error::Pagination(p) => Some(p),
+            Error::Config(c) => Some(c),
             Error::Transport(t) => t
                 .source
                 .as_deref()

@@ -30,13 +30,17 @@
 extern crate self as zec_api;
 
 mod action;
+mod attempt;
+mod body;
 pub mod catalog;
 mod client;
 mod credentials;
+mod decode;
 mod error;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod paginate;
+mod profile;
 mod retry;
 pub mod sign;
 pub mod validation;
@@ -45,15 +49,18 @@ mod wire;
 
 pub use action::{Action, ActionRequest};
 pub use client::{
-    API_PATH, API_VERSION, ActionResult, Client, Config, DEFAULT_ENDPOINT, SERVICE, THROTTLE_CODE,
-    decode,
+    API_PATH, API_VERSION, Client, Config, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, SERVICE,
+    THROTTLE_CODE,
 };
 pub use credentials::{Credentials, Secret};
-pub use error::{ApiError, Error, ErrorCode, TransportError, Undecodable};
+pub use decode::{ActionResult, decode};
+pub use error::{
+    ApiError, ConfigError, Error, ErrorCode, PaginationError, TransportError, Undecodable,
+};
 pub use paginate::Paginated;
 pub use retry::RetryPolicy;
 pub use serde_json::Value as JsonValue;
-pub use validation::ValidationError;
+pub use validation::{ValidationError, ValidationMode};
 pub use waiter::{WaitError, WaitOptions, Waitable};
 
 /// What generated code uses; not part of the API.
@@ -61,7 +68,10 @@ pub use waiter::{WaitError, WaitOptions, Waitable};
 pub mod __private {
     pub use crate::error::ErrorCode;
     pub use crate::validation::{Validate, Validator, run_validation};
-    pub use crate::wire::{Fields, Redacted, WireText, deserialize_string, wire_is};
+    pub use crate::wire::{
+        Decode, Decoder, Fields, Mismatch, Redacted, WireText, decode_enum, deserialize_strict,
+        deserialize_tolerant, wire_is,
+    };
     pub use futures_util::Stream;
     pub use serde::ser::SerializeMap;
     pub use serde::{Deserialize, Deserializer, Serialize, Serializer};

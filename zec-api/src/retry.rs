@@ -1,11 +1,13 @@
 //! When calls are retried, and how long to wait in between.
 //!
-//! Throttling (HTTP 429, or the code `REQUEST_LIMIT_EXCEEDED` even with HTTP 200) is always
-//! retried. Server errors (5xx), timeouts and dropped connections are retried only for
-//! read-only actions (`Describe…`, `Inquiry…`), because a write may have taken effect; a
-//! connection that could not be opened is retried for every action, since nothing was sent.
-//! [`RetryPolicy::retry_writes`] opts writes in. Waits grow exponentially with full jitter,
-//! and both the number of attempts and the total time are bounded.
+//! Throttling (HTTP 429 whatever its body, or the code `REQUEST_LIMIT_EXCEEDED` even with
+//! HTTP 200) is always retried. Other failures are retried by whether the server may have
+//! received the request: a connection to the endpoint that could not be opened (nothing was
+//! sent) for every action; server errors (5xx), redirects, timeouts and connections lost
+//! after sending began only for read-only actions (`Describe…`, `Inquiry…`), because a write
+//! may have taken effect. [`RetryPolicy::retry_writes`] opts writes in. Waits grow
+//! exponentially with full jitter; a server's `Retry-After` is honoured up to the time that
+//! remains; both the number of attempts and the total time are bounded.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -83,22 +85,44 @@ impl RetryPolicy {
             .min(self.max_backoff);
         let jittered = ceiling.mul_f64(random_unit());
         match retry_after {
-            // The time budget (`max_elapsed`) still bounds how long the caller waits.
             Some(asked) if asked > jittered => asked,
             _ => jittered,
         }
     }
+
+    /// Whether to retry after `attempts` attempts made in `elapsed`, and after what wait:
+    /// `None` when the attempts are used up or the wait would end past `max_elapsed`. A
+    /// `Retry-After` from the server is capped by the time that remains, so that no number a
+    /// server sends can make the caller wait past the budget.
+    pub(crate) fn next_delay(
+        &self,
+        attempts: u32,
+        elapsed: Duration,
+        retry_after: Option<Duration>,
+    ) -> Option<Duration> {
+        let remaining = self.max_elapsed.saturating_sub(elapsed);
+        if attempts >= self.max_attempts || remaining.is_zero() {
+            return None;
+        }
+        let delay = self.delay(
+            attempts.saturating_add(1),
+            retry_after.map(|asked| asked.min(remaining)),
+        );
+        (delay <= remaining).then_some(delay)
+    }
 }
 
-/// Why an attempt failed, as far as retrying is concerned.
+/// Why an attempt failed, as far as retrying is concerned: above all, whether the server may
+/// have received the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Failure {
-    /// Throttled: always retried.
+    /// Throttled: the server refused the request without acting on it; always retried.
     Throttled,
-    /// The connection could not be opened: nothing was sent.
+    /// Certainly not received: the connection to the endpoint could not be opened.
     NotSent,
-    /// A 5xx, a timeout or a dropped connection: the request may have taken effect.
-    MaybeApplied,
+    /// Possibly received: a 5xx, a redirect, a timeout or a connection lost after sending
+    /// began. Retried for read-only actions, and for writes only when the policy says so.
+    MaybeReceived,
     /// Anything else: retrying would not help.
     Final,
 }
@@ -108,7 +132,7 @@ impl Failure {
     pub(crate) fn retryable(self, read_only: bool, policy: &RetryPolicy) -> bool {
         match self {
             Failure::Throttled | Failure::NotSent => true,
-            Failure::MaybeApplied => read_only || policy.retry_writes,
+            Failure::MaybeReceived => read_only || policy.retry_writes,
             Failure::Final => false,
         }
     }
@@ -156,9 +180,26 @@ mod tests {
         let p = RetryPolicy::default();
         assert!(Failure::Throttled.retryable(false, &p));
         assert!(Failure::NotSent.retryable(false, &p));
-        assert!(Failure::MaybeApplied.retryable(true, &p));
-        assert!(!Failure::MaybeApplied.retryable(false, &p));
-        assert!(Failure::MaybeApplied.retryable(false, &p.clone().retry_writes(true)));
+        assert!(Failure::MaybeReceived.retryable(true, &p));
+        assert!(!Failure::MaybeReceived.retryable(false, &p));
+        assert!(Failure::MaybeReceived.retryable(false, &p.clone().retry_writes(true)));
         assert!(!Failure::Final.retryable(true, &p));
+    }
+
+    #[test]
+    fn retry_after_is_capped_by_the_time_that_remains() {
+        let p = RetryPolicy::default().max_elapsed(Duration::from_secs(60));
+        let huge = Some(Duration::from_secs(u64::MAX));
+        assert_eq!(
+            p.next_delay(1, Duration::from_secs(10), huge),
+            Some(Duration::from_secs(50))
+        );
+        assert_eq!(p.next_delay(1, Duration::MAX, huge), None);
+        assert_eq!(
+            p.next_delay(4, Duration::ZERO, None),
+            None,
+            "attempts used up"
+        );
+        assert!(p.next_delay(1, Duration::ZERO, None).is_some());
     }
 }

@@ -3,6 +3,25 @@
 use crate::wire::WireText;
 use std::fmt;
 
+/// What the client does with a request that breaks a documented rule.
+///
+/// The rules come from the docs; when one is wrong, `Warn` or `Off` lets a request through
+/// and the server decides. Set it for a client with
+/// [`Config::validation`](crate::Config::validation), or for some calls with
+/// [`Client::with_validation`](crate::Client::with_validation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum ValidationMode {
+    /// Refuse the request with [`Error::Validation`](crate::Error::Validation); nothing is
+    /// sent (the default).
+    #[default]
+    Enforce,
+    /// Log a `tracing` warning naming every violation, then send the request.
+    Warn,
+    /// Send the request without checking it.
+    Off,
+}
+
 /// Something a request must satisfy, as checked by `validate()`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]

@@ -71,6 +71,9 @@ pub enum WaitError<E> {
         waited: Duration,
         /// The last states seen (`None`: the resource was not listed).
         last: Vec<(String, Option<String>)>,
+        /// The failure of the last poll, when it failed (throttling, a server error, a
+        /// timeout): such failures do not end the wait, only the timeout does.
+        last_error: Option<Error<E>>,
     },
     /// Neither the response nor the request names a resource to wait for.
     NothingToWaitFor,
@@ -81,13 +84,23 @@ impl<E: fmt::Display> fmt::Display for WaitError<E> {
         match self {
             WaitError::Poll(e) => write!(f, "polling failed: {e}"),
             WaitError::Failed { id, state } => write!(f, "{id} reached the failure state {state}"),
-            WaitError::TimedOut { waited, last } => {
+            WaitError::TimedOut {
+                waited,
+                last,
+                last_error,
+            } => {
                 write!(f, "still not done after {waited:?}; last states: ")?;
+                if last.is_empty() {
+                    f.write_str("none")?;
+                }
                 for (i, (id, state)) in last.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
                     write!(f, "{id}={}", state.as_deref().unwrap_or("absent"))?;
+                }
+                if let Some(e) = last_error {
+                    write!(f, "; the last poll failed: {e}")?;
                 }
                 Ok(())
             }
@@ -98,10 +111,28 @@ impl<E: fmt::Display> fmt::Display for WaitError<E> {
 
 impl<E: fmt::Debug + fmt::Display> std::error::Error for WaitError<E> {}
 
+/// Whether a poll's failure may pass (the next poll may succeed): throttling, server errors,
+/// timeouts, lost connections. Anything else (refused credentials, an unknown action) ends
+/// the wait.
+fn is_transient<E>(error: &Error<E>) -> bool {
+    match error {
+        Error::Throttled(_) | Error::Transport(_) | Error::Timeout { .. } => true,
+        Error::Api(e) => e.http_status >= 500,
+        Error::Undecodable(u) => u.http_status >= 500,
+        _ => false,
+    }
+}
+
 impl Client {
     /// Wait until the resources an asynchronous call acted on reach the documented success
-    /// state (or disappear, for deletions), polling the documented action. Fails as soon as a
-    /// resource reaches a documented failure state, and after `options.timeout`.
+    /// state (or disappear, for deletions), polling the documented action.
+    ///
+    /// Fails as soon as a resource reaches a documented failure state. Every poll counts
+    /// against `options.timeout`, its own time included, so the wait ends by then. A poll
+    /// that fails for a passing reason (throttling, a server error, a timeout), after the
+    /// retries of the client's [`RetryPolicy`](crate::RetryPolicy), does not end the wait:
+    /// the next poll comes after the interval. Other failures end it with
+    /// [`WaitError::Poll`].
     ///
     /// Returns the final state of each resource (`None` when it is gone).
     pub async fn wait<A: Waitable>(
@@ -118,51 +149,71 @@ impl Client {
             return Err(WaitError::NothingToWaitFor);
         }
         let started = Instant::now();
+        let remaining = || options.timeout.saturating_sub(started.elapsed());
+        let mut last: Vec<(String, Option<String>)> = Vec::new();
+        let mut last_error = None;
         loop {
-            let answer = self
-                .send(A::poll_request(&ids))
-                .await
-                .map_err(WaitError::Poll)?;
-            let listed = A::states(&answer);
-            // Each resource's state; `None` when it is not listed (gone).
-            let last: Vec<(String, Option<String>)> = ids
-                .iter()
-                .map(|id| {
-                    let state = listed
+            let poll = tokio::time::timeout(remaining(), self.send(A::poll_request(&ids))).await;
+            match poll {
+                // The timeout passed during the poll.
+                Err(_) => {}
+                Ok(Err(e)) if is_transient(&e) => {
+                    tracing::warn!(action = A::NAME, error = %e, "a poll failed; waiting goes on");
+                    last_error = Some(e);
+                }
+                Ok(Err(e)) => return Err(WaitError::Poll(e)),
+                Ok(Ok(answer)) => {
+                    last_error = None;
+                    last = Self::states_of::<A>(&ids, &answer);
+                    if let Some((id, Some(state))) = last
                         .iter()
-                        .find(|(i, _)| i == id)
-                        .map(|(_, s)| s.clone().unwrap_or_default());
-                    (id.clone(), state)
-                })
-                .collect();
-            if let Some((id, Some(state))) = last
-                .iter()
-                .find(|(_, s)| s.as_deref().is_some_and(|s| A::FAILURE.contains(&s)))
-            {
-                return Err(WaitError::Failed {
-                    id: id.clone(),
-                    state: state.clone(),
-                });
-            }
-            let done = last.iter().all(|(_, state)| match state {
-                None => A::UNTIL_GONE,
-                Some(s) => !A::UNTIL_GONE && A::SUCCESS.contains(&s.as_str()),
-            });
-            if done {
-                return Ok(last);
+                        .find(|(_, s)| s.as_deref().is_some_and(|s| A::FAILURE.contains(&s)))
+                    {
+                        return Err(WaitError::Failed {
+                            id: id.clone(),
+                            state: state.clone(),
+                        });
+                    }
+                    let done = last.iter().all(|(_, state)| match state {
+                        None => A::UNTIL_GONE,
+                        Some(s) => !A::UNTIL_GONE && A::SUCCESS.contains(&s.as_str()),
+                    });
+                    if done {
+                        return Ok(last);
+                    }
+                }
             }
             tracing::debug!(
                 action = A::NAME,
-                waited_ms = started.elapsed().as_millis() as u64,
+                waited_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
                 "waiting"
             );
-            if started.elapsed() + options.interval > options.timeout {
+            // No poll starts that the timeout would cut short before its interval.
+            if remaining() <= options.interval {
                 return Err(WaitError::TimedOut {
                     waited: started.elapsed(),
                     last,
+                    last_error,
                 });
             }
             tokio::time::sleep(options.interval).await;
         }
+    }
+
+    /// Each resource's state in a poll's answer; `None` when it is not listed (gone).
+    fn states_of<A: Waitable>(
+        ids: &[String],
+        answer: &<A::Poll as Action>::Response,
+    ) -> Vec<(String, Option<String>)> {
+        let listed = A::states(answer);
+        ids.iter()
+            .map(|id| {
+                let state = listed
+                    .iter()
+                    .find(|(i, _)| i == id)
+                    .map(|(_, s)| s.clone().unwrap_or_default());
+                (id.clone(), state)
+            })
+            .collect()
     }
 }

@@ -2,9 +2,11 @@
 //! (secrets redacted) and wire format.
 //!
 //! The wire format is written out here instead of derived: a `Serialize` that skips absent
-//! fields, and a tolerant `Deserialize` that reads a JSON object once and takes each member by
-//! name through a shared runtime helper (unknown members ignored, absent ones `None`). That is a
-//! fraction of the code serde's derive emits, which matters with hundreds of structs.
+//! fields, and a `Decode` (with a one-line `Deserialize` over it) that takes each member of a
+//! JSON object by name through a shared runtime helper: unknown members ignored, absent ones
+//! `None`, and in answers from the server a member of another type converted when that loses
+//! nothing, else `None` with a warning. That is a fraction of the code serde's derive emits,
+//! which matters with hundreds of structs.
 
 use crate::docs::{self, Doc};
 use crate::names::{self, Scope, ident};
@@ -311,15 +313,22 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
         let ident = &f.ident;
         let wire = &f.field.name;
         if f.optional {
-            quote!(#ident: fields.optional(#wire)?,)
+            quote!(#ident: fields.optional(cx, #wire)?,)
         } else {
-            quote!(#ident: fields.required(#wire)?,)
+            quote!(#ident: fields.required(cx, #wire)?,)
         }
     });
     let (map_binding, fields_binding) = if r.fields.is_empty() {
         (quote!(let map), quote!(let _fields))
     } else {
         (quote!(let mut map), quote!(let mut fields))
+    };
+    // Requests are read strictly (as the server judges them); what the server sends is read
+    // tolerantly, one bad member becoming `None` (see `zec_api::__private::Decode`).
+    let deserialize = if r.kind == RecordKind::Request {
+        quote!(deserialize_strict)
+    } else {
+        quote!(deserialize_tolerant)
     };
     quote! {
         #[allow(deprecated)]
@@ -333,10 +342,17 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
         }
 
         #[allow(deprecated)]
+        impl ::zec_api::__private::Decode for #name {
+            const EXPECTED: &'static str = "an object";
+            fn decode(value: ::zec_api::JsonValue, cx: &mut ::zec_api::__private::Decoder) -> ::core::result::Result<Self, ::zec_api::__private::Mismatch> {
+                #fields_binding = ::zec_api::__private::Fields::new(value, cx)?;
+                ::core::result::Result::Ok(Self { #( #reads )* })
+            }
+        }
+
         impl<'de> ::zec_api::__private::Deserialize<'de> for #name {
             fn deserialize<D: ::zec_api::__private::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                #fields_binding = ::zec_api::__private::Fields::<D::Error>::read(deserializer)?;
-                ::core::result::Result::Ok(Self { #( #reads )* })
+                ::zec_api::__private::#deserialize(deserializer)
             }
         }
     }

@@ -160,9 +160,16 @@ fn enum_tokens(ctx: &Ctx<'_>, def: &TypeDef, values: &[EnumValue]) -> TokenStrea
             }
         }
 
+        impl ::zec_api::__private::Decode for #name {
+            const EXPECTED: &'static str = "a string";
+            fn decode(value: ::zec_api::JsonValue, cx: &mut ::zec_api::__private::Decoder) -> ::core::result::Result<Self, ::zec_api::__private::Mismatch> {
+                ::zec_api::__private::decode_enum(value, cx)
+            }
+        }
+
         impl<'de> ::zec_api::__private::Deserialize<'de> for #name {
             fn deserialize<D: ::zec_api::__private::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
-                ::zec_api::__private::deserialize_string(deserializer).map(Self::from)
+                ::zec_api::__private::deserialize_tolerant(deserializer)
             }
         }
     }

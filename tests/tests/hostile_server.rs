@@ -1,0 +1,417 @@
+//! The client against servers that misbehave, written here on raw TCP: numbers that would
+//! overflow, bodies without end, redirects, throttling without JSON, connections that fail
+//! before or after the request left.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+use zec_api::actions::{CreateSnapshotRequest, DescribeSnapshotsRequest, DescribeZonesRequest};
+use zec_api::{Client, Config, Credentials, Error, RetryPolicy};
+
+/// What the server does with the `n`-th request (from 0).
+#[derive(Clone)]
+enum Reply {
+    /// Write these bytes (a whole HTTP response), then close.
+    Raw(String),
+    /// Write this head, then a chunked body without end, until the client goes away.
+    Endless(String),
+    /// Close without answering.
+    Close,
+}
+
+/// A server on loopback that reads each request whole and answers as `script` says.
+struct Hostile {
+    addr: std::net::SocketAddr,
+    requests: Arc<AtomicUsize>,
+    /// Sends once per endless body the client stopped reading.
+    abandoned: mpsc::UnboundedReceiver<u64>,
+}
+
+async fn hostile(script: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Hostile {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let requests = Arc::new(AtomicUsize::new(0));
+    let (tx, abandoned) = mpsc::unbounded_channel();
+    let counter = requests.clone();
+    let script = Arc::new(script);
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let (counter, script, tx) = (counter.clone(), script.clone(), tx.clone());
+            tokio::spawn(async move {
+                if !read_request(&mut stream).await {
+                    return;
+                }
+                let n = counter.fetch_add(1, Ordering::SeqCst);
+                match script(n) {
+                    Reply::Raw(bytes) => {
+                        let _ = stream.write_all(bytes.as_bytes()).await;
+                        let _ = stream.shutdown().await;
+                    }
+                    Reply::Endless(head) => {
+                        let _ = tx.send(endless(&mut stream, &head).await);
+                    }
+                    Reply::Close => drop(stream),
+                }
+            });
+        }
+    });
+    Hostile {
+        addr,
+        requests,
+        abandoned,
+    }
+}
+
+/// Read one request's head and body; false when the connection ends first.
+async fn read_request(stream: &mut TcpStream) -> bool {
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let length: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    while buf.len() < head_end + length {
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    true
+}
+
+/// Write `head`, then 64 KiB chunks until writing fails; the bytes written.
+async fn endless(stream: &mut TcpStream, head: &str) -> u64 {
+    if stream.write_all(head.as_bytes()).await.is_err() {
+        return 0;
+    }
+    let data = vec![b' '; 64 * 1024];
+    let chunk = [
+        format!("{:x}\r\n", data.len()).into_bytes(),
+        data,
+        b"\r\n".to_vec(),
+    ]
+    .concat();
+    let mut written = 0u64;
+    while stream.write_all(&chunk).await.is_ok() {
+        written += chunk.len() as u64;
+    }
+    written
+}
+
+fn response(status: &str, headers: &[(&str, &str)], body: &str) -> String {
+    let mut text = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\n", body.len());
+    for (name, value) in headers {
+        text.push_str(&format!("{name}: {value}\r\n"));
+    }
+    text.push_str("Connection: close\r\n\r\n");
+    text.push_str(body);
+    text
+}
+
+const ZONES: &str = r#"{"requestId":"r-1","response":{"requestId":"r-1","zoneSet":[]}}"#;
+const THROTTLED: &str =
+    r#"{"requestId":"r-2","code":"REQUEST_LIMIT_EXCEEDED","message":"slow down"}"#;
+
+fn client(addr: std::net::SocketAddr, policy: RetryPolicy) -> Client {
+    Client::new(
+        Config::new()
+            .endpoint(format!("http://{addr}"))
+            .credentials(Credentials::access_key("id", "secret"))
+            .retry(policy),
+    )
+    .unwrap()
+}
+
+fn quick() -> RetryPolicy {
+    RetryPolicy::default().backoff(Duration::from_millis(1), Duration::from_millis(5))
+}
+
+fn write() -> CreateSnapshotRequest {
+    CreateSnapshotRequest::new("disk-1", "nightly")
+}
+
+#[tokio::test]
+async fn a_retry_after_beyond_any_duration_does_not_panic() {
+    let huge = u64::MAX.to_string();
+    for status in ["429 Too Many Requests", "503 Service Unavailable"] {
+        let body = if status.starts_with("429") {
+            THROTTLED
+        } else {
+            r#"{"requestId":"r","code":"INTERNAL_SERVER_ERROR","message":"down"}"#
+        };
+        let answer = response(status, &[("Retry-After", &huge)], body);
+        let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+        // The budget caps the wait the server asks for: one retry at its end, then no more.
+        let policy = quick().max_elapsed(Duration::from_millis(200));
+        let read = client(server.addr, policy.clone())
+            .describe_zones(DescribeZonesRequest::default())
+            .await
+            .unwrap_err();
+        let code: u16 = status[..3].parse().unwrap();
+        assert_eq!(read.http_status(), Some(code));
+        assert_eq!(
+            server.requests.load(Ordering::SeqCst),
+            2,
+            "{status}: {read}"
+        );
+
+        let written = client(server.addr, policy)
+            .create_snapshot(write())
+            .await
+            .unwrap_err();
+        assert_eq!(written.http_status(), read.http_status());
+        // Throttling is retried for writes too; a 503 to a write is not.
+        let expected = if status.starts_with("429") { 4 } else { 3 };
+        assert_eq!(
+            server.requests.load(Ordering::SeqCst),
+            expected,
+            "{status}: {written}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_body_longer_than_the_limit_is_refused_and_its_connection_dropped() {
+    // An endless chunked body: reading stops at the limit and the connection is closed.
+    let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+    let mut server = hostile(move |_| Reply::Endless(head.to_string())).await;
+    let client = Client::new(
+        Config::new()
+            .endpoint(format!("http://{}", server.addr))
+            .credentials(Credentials::access_key("id", "secret"))
+            .max_response_bytes(1024 * 1024),
+    )
+    .unwrap();
+    let err = client
+        .describe_zones(DescribeZonesRequest::default())
+        .await
+        .unwrap_err();
+    match &err {
+        Error::ResponseTooLarge {
+            action,
+            limit,
+            http_status,
+        } => assert_eq!(
+            (*action, *limit, *http_status),
+            ("DescribeZones", 1024 * 1024, 200)
+        ),
+        other => panic!("{other:?}"),
+    }
+    let text = err.to_string();
+    assert!(
+        text.contains("DescribeZones") && text.contains("1048576") && text.contains("HTTP 200"),
+        "{text}"
+    );
+    // Not retried (the same request would bring the same answer), and the server's writes
+    // fail: the client closed the connection instead of reading on.
+    let written = tokio::time::timeout(Duration::from_secs(20), server.abandoned.recv())
+        .await
+        .expect("the client keeps the connection open")
+        .unwrap();
+    assert!(written >= 1024 * 1024, "{written}");
+    assert_eq!(server.requests.load(Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn an_announced_gigabyte_is_refused_before_reading_it_with_the_default_limit() {
+    let head =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n";
+    let mut server = hostile(move |_| Reply::Endless(head.to_string())).await;
+    let err = client(server.addr, quick())
+        .describe_zones(DescribeZonesRequest::default())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::ResponseTooLarge { limit, .. } if limit == zec_api::DEFAULT_MAX_RESPONSE_BYTES),
+        "{err:?}"
+    );
+    let written = tokio::time::timeout(Duration::from_secs(20), server.abandoned.recv())
+        .await
+        .expect("the client keeps the connection open")
+        .unwrap();
+    assert!(written < 1 << 30, "{written}");
+}
+
+#[tokio::test]
+async fn redirects_are_errors_that_name_status_and_location_and_are_never_followed() {
+    for status in [
+        "301 Moved Permanently",
+        "302 Found",
+        "307 Temporary Redirect",
+        "308 Permanent Redirect",
+    ] {
+        let target = hostile(|_| Reply::Raw(response("200 OK", &[], ZONES))).await;
+        let location = format!("http://{}/api/v2/zec", target.addr);
+        let answer = response(status, &[("Location", &location)], "");
+        let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+
+        let err = client(server.addr, quick())
+            .create_snapshot(write())
+            .await
+            .unwrap_err();
+        match &err {
+            Error::Redirect {
+                action,
+                http_status,
+                location: got,
+            } => {
+                assert_eq!(*action, "CreateSnapshot");
+                assert_eq!(http_status.to_string(), status[..3]);
+                assert_eq!(got.as_deref(), Some(location.as_str()));
+            }
+            other => panic!("{status}: {other:?}"),
+        }
+        assert!(err.to_string().contains(&location), "{err}");
+        // The write may have been received: sent once, not retried, never sent on.
+        assert_eq!(server.requests.load(Ordering::SeqCst), 1, "{status}");
+        // A read is retried, as after any answer that may follow a received request.
+        client(server.addr, quick())
+            .describe_snapshots(DescribeSnapshotsRequest::default())
+            .await
+            .unwrap_err();
+        assert_eq!(server.requests.load(Ordering::SeqCst), 1 + 4, "{status}");
+        assert_eq!(
+            target.requests.load(Ordering::SeqCst),
+            0,
+            "{status}: followed"
+        );
+    }
+}
+
+#[tokio::test]
+async fn throttling_is_retried_whatever_the_body() {
+    let html = response(
+        "429 Too Many Requests",
+        &[("Content-Type", "text/html")],
+        "<html><body>Too many requests</body></html>",
+    );
+    let server = hostile(move |n| {
+        if n < 2 {
+            Reply::Raw(html.clone())
+        } else {
+            Reply::Raw(response("200 OK", &[], ZONES))
+        }
+    })
+    .await;
+    // A write, which only throttling is retried for.
+    client(server.addr, quick())
+        .create_snapshot(write())
+        .await
+        .unwrap();
+    assert_eq!(server.requests.load(Ordering::SeqCst), 3);
+
+    let html = response("429 Too Many Requests", &[], "<html>busy</html>");
+    let server = hostile(move |_| Reply::Raw(html.clone())).await;
+    let err = client_with_attempts(server.addr, 2)
+        .create_snapshot(write())
+        .await
+        .unwrap_err();
+    match err {
+        Error::Throttled(e) => {
+            assert_eq!(e.http_status, 429);
+            assert_eq!(e.code, "REQUEST_LIMIT_EXCEEDED");
+            assert!(e.message.contains("<html>busy</html>"), "{}", e.message);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(server.requests.load(Ordering::SeqCst), 2);
+}
+
+/// A client whose HTTP client (given in the configuration) follows redirects.
+fn following(addr: std::net::SocketAddr, policy: RetryPolicy) -> Client {
+    Client::new(
+        Config::new()
+            .endpoint(format!("http://{addr}"))
+            .credentials(Credentials::access_key("id", "secret"))
+            .retry(policy)
+            .http_client(reqwest::Client::new()),
+    )
+    .unwrap()
+}
+
+fn client_with_attempts(addr: std::net::SocketAddr, attempts: u32) -> Client {
+    client(addr, quick().max_attempts(attempts))
+}
+
+/// A port with nothing listening on it.
+async fn closed_port() -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    listener.local_addr().unwrap()
+}
+
+#[tokio::test]
+async fn writes_are_retried_only_when_certainly_not_received() {
+    // Nothing listens at the endpoint: nothing was sent, so even a write is retried.
+    let nowhere = closed_port().await;
+    match client_with_attempts(nowhere, 3)
+        .create_snapshot(write())
+        .await
+    {
+        Err(Error::Transport(t)) => assert_eq!(t.attempts, 3),
+        other => panic!("{other:?}"),
+    }
+
+    // The connection closes after the request arrived: a write is not sent again, a read is.
+    let server = hostile(|_| Reply::Close).await;
+    let err = client(server.addr, quick())
+        .create_snapshot(write())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert_eq!(server.requests.load(Ordering::SeqCst), 1);
+    client(server.addr, quick())
+        .describe_zones(DescribeZonesRequest::default())
+        .await
+        .unwrap_err();
+    assert_eq!(server.requests.load(Ordering::SeqCst), 1 + 4);
+
+    // An HTTP client of the caller's that follows a redirect to a closed port: connecting
+    // there failed, but the endpoint had received the request, so the write is not repeated.
+    let nowhere = closed_port().await;
+    let location = format!("http://{nowhere}/api/v2/zec");
+    let answer = response("307 Temporary Redirect", &[("Location", &location)], "");
+    let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+    let err = following(server.addr, quick())
+        .create_snapshot(write())
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    assert_eq!(
+        server.requests.load(Ordering::SeqCst),
+        1,
+        "the write was sent again"
+    );
+}
+
+#[tokio::test]
+async fn an_answer_that_arrives_through_a_redirect_is_refused() {
+    // The caller's HTTP client follows redirects; the answer comes from elsewhere.
+    let target = hostile(|_| Reply::Raw(response("200 OK", &[], ZONES))).await;
+    let location = format!("http://{}/api/v2/zec", target.addr);
+    let answer = response("308 Permanent Redirect", &[("Location", &location)], "");
+    let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+    match following(server.addr, RetryPolicy::none())
+        .describe_zones(DescribeZonesRequest::default())
+        .await
+    {
+        Err(Error::Redirect { location: got, .. }) => {
+            assert_eq!(got.as_deref(), Some(location.as_str()))
+        }
+        other => panic!("{other:?}"),
+    }
+}

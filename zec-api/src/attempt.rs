@@ -1,0 +1,197 @@
+//! One attempt of a call: sign, POST, read the status and the body (bounded), and say, when
+//! it fails, whether the server may have received the request.
+
+use crate::body::{BodyError, read_limited};
+use crate::credentials::Credentials;
+use crate::error::{Error, TransportError};
+use crate::retry::Failure;
+use crate::sign;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// Where requests go, and the HTTP client that takes them there.
+#[derive(Debug)]
+pub(crate) struct Endpoint {
+    pub(crate) http: reqwest::Client,
+    /// `<endpoint>/api/v2/zec`.
+    pub(crate) url: reqwest::Url,
+    /// `host[:port]` as the server sees it, for the signature.
+    pub(crate) host: String,
+    /// The HTTP client is the client's own, which follows no redirect. One given in the
+    /// configuration may, and then a failure to connect may be one to the redirect's target
+    /// after the endpoint received the request (reqwest reports it with the endpoint's URL).
+    pub(crate) own_http: bool,
+}
+
+/// How long an attempt may take and how much it may read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Limits {
+    pub(crate) timeout: Duration,
+    pub(crate) max_body: u64,
+}
+
+/// What one attempt brought back, before decoding.
+pub(crate) struct Answer {
+    pub(crate) status: u16,
+    pub(crate) retry_after: Option<Duration>,
+    pub(crate) body: Vec<u8>,
+}
+
+/// Why one attempt brought no answer to decode.
+#[derive(Debug)]
+pub(crate) enum AttemptError {
+    /// Connecting to the endpoint failed: the request certainly did not leave.
+    NotSent(reqwest::Error),
+    /// The attempt timed out.
+    Timeout,
+    /// The connection failed after the request may have left.
+    Dropped(reqwest::Error),
+    /// The server answered with a redirect, which is not followed.
+    Redirect {
+        status: u16,
+        location: Option<String>,
+    },
+    /// The body is longer than the limit.
+    TooLarge { status: u16 },
+}
+
+impl AttemptError {
+    /// Whether retrying may help, and whether the request may have been received.
+    pub(crate) fn failure(&self) -> Failure {
+        match self {
+            AttemptError::NotSent(_) => Failure::NotSent,
+            AttemptError::Timeout | AttemptError::Dropped(_) | AttemptError::Redirect { .. } => {
+                Failure::MaybeReceived
+            }
+            // The same request would bring the same answer.
+            AttemptError::TooLarge { .. } => Failure::Final,
+        }
+    }
+
+    /// The error the caller sees.
+    pub(crate) fn into_error<E>(
+        self,
+        action: &'static str,
+        limits: Limits,
+        attempts: u32,
+    ) -> Error<E> {
+        match self {
+            AttemptError::NotSent(e) | AttemptError::Dropped(e) => {
+                Error::Transport(TransportError {
+                    message: e.to_string(),
+                    attempts,
+                    source: Some(Box::new(e)),
+                })
+            }
+            AttemptError::Timeout => Error::Timeout {
+                after: limits.timeout,
+                attempts,
+            },
+            AttemptError::Redirect { status, location } => Error::Redirect {
+                action,
+                http_status: status,
+                location,
+            },
+            AttemptError::TooLarge { status } => Error::ResponseTooLarge {
+                action,
+                limit: limits.max_body,
+                http_status: status,
+            },
+        }
+    }
+}
+
+const CONTENT_TYPE: &str = "application/json";
+
+/// One signed POST of `body` for `action`: the status, `Retry-After` and the whole body.
+pub(crate) async fn attempt(
+    endpoint: &Endpoint,
+    limits: Limits,
+    action: &str,
+    credentials: &Credentials,
+    body: &[u8],
+) -> Result<Answer, AttemptError> {
+    let timestamp = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut req = endpoint
+        .http
+        .post(endpoint.url.clone())
+        .timeout(limits.timeout)
+        .header("Content-Type", CONTENT_TYPE)
+        .header("X-ZC-Action", action)
+        .header("X-ZC-Version", crate::client::API_VERSION)
+        .header("X-ZC-Service", crate::client::SERVICE);
+    req = match credentials {
+        Credentials::AccessKey { id, secret } => {
+            let auth = sign::sign(
+                id,
+                secret.expose(),
+                timestamp,
+                CONTENT_TYPE,
+                &endpoint.host,
+                body,
+            );
+            req.header("X-ZC-Timestamp", timestamp.to_string())
+                .header("X-ZC-Signature-Method", sign::ALGORITHM)
+                .header("Authorization", auth)
+        }
+        Credentials::Token(token) => {
+            req.header("Authorization", format!("Bearer {}", token.expose()))
+        }
+    };
+    let mut response = req
+        .body(body.to_vec())
+        .send()
+        .await
+        .map_err(|e| send_error(endpoint, e))?;
+    let status = response.status().as_u16();
+    if response.status().is_redirection() {
+        let location = header(&response, "Location");
+        return Err(AttemptError::Redirect { status, location });
+    }
+    if *response.url() != endpoint.url {
+        // An HTTP client given in the configuration followed a redirect on its own.
+        return Err(AttemptError::Redirect {
+            status,
+            location: Some(response.url().to_string()),
+        });
+    }
+    let retry_after = header(&response, "Retry-After")
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .map(Duration::from_secs);
+    let body = read_limited(&mut response, limits.max_body)
+        .await
+        .map_err(|e| match e {
+            BodyError::TooLarge => AttemptError::TooLarge { status },
+            BodyError::Failed(e) if e.is_timeout() => AttemptError::Timeout,
+            BodyError::Failed(e) => AttemptError::Dropped(e),
+        })?;
+    Ok(Answer {
+        status,
+        retry_after,
+        body,
+    })
+}
+
+fn header(response: &reqwest::Response, name: &str) -> Option<String> {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string)
+}
+
+/// Classify a failure to get an answer. Only a failure to connect to the endpoint itself
+/// means the request did not leave; anything later may have been received, and so may a
+/// failure to connect through an HTTP client that follows redirects (it may have been one to
+/// the redirect's target).
+fn send_error(endpoint: &Endpoint, e: reqwest::Error) -> AttemptError {
+    if e.is_connect() && endpoint.own_http {
+        AttemptError::NotSent(e)
+    } else if e.is_timeout() {
+        AttemptError::Timeout
+    } else {
+        AttemptError::Dropped(e)
+    }
+}

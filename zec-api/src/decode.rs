@@ -1,0 +1,126 @@
+//! Reading an answer: the envelope (`{requestId, response}` or `{requestId, code, message}`),
+//! then the content of `response`, tolerantly (see [`Decode`](crate::__private::Decode)).
+
+use crate::action::Action;
+use crate::client::THROTTLE_CODE;
+use crate::error::{ApiError, Error, ErrorCode, Undecodable, snippet};
+use crate::wire::{Decode, Decoder};
+use serde_json::{Map, Value};
+
+/// What a call of action `A` returns.
+pub type ActionResult<A> = Result<<A as Action>::Response, Error<<A as Action>::Error>>;
+
+/// Read an answer: `{requestId, response}` on success, `{requestId, code, message}` on failure.
+/// Returns the request id too, when the body has one.
+///
+/// HTTP 429 is throttling whatever the body says (a proxy may answer it with HTML). A member
+/// of `response` whose type differs from the docs is converted when that loses nothing, or
+/// else read as `None` with a `tracing` warning; it never fails the call.
+pub fn decode<A: Action>(status: u16, body: &[u8]) -> (Option<String>, ActionResult<A>) {
+    let mut request_id = None;
+    let result = decode_envelope::<A>(status, body, &mut request_id);
+    (request_id, result)
+}
+
+fn decode_envelope<A: Action>(
+    status: u16,
+    body: &[u8],
+    found_id: &mut Option<String>,
+) -> Result<A::Response, Error<A::Error>> {
+    let undecodable = |reason: String, request_id: Option<String>| {
+        Error::Undecodable(Undecodable {
+            http_status: status,
+            request_id,
+            reason,
+            snippet: snippet(body, 512),
+        })
+    };
+    let envelope: Option<Map<String, Value>> = match serde_json::from_slice(body) {
+        Ok(Value::Object(map)) => Some(map),
+        _ => None,
+    };
+    if status == 429 && envelope.is_none() {
+        return Err(Error::Throttled(ApiError {
+            error: A::Error::from_code(THROTTLE_CODE),
+            code: THROTTLE_CODE.to_string(),
+            message: format!(
+                "HTTP 429 without a ZEC error body; body starts: {:?}",
+                snippet(body, 200)
+            ),
+            http_status: status,
+            request_id: None,
+        }));
+    }
+    let mut envelope = match envelope {
+        Some(map) => map,
+        None => {
+            let reason = match serde_json::from_slice::<Value>(body) {
+                Ok(_) => "the body is JSON but not an object".to_string(),
+                Err(e) => format!("the body is not JSON ({e})"),
+            };
+            return Err(undecodable(reason, None));
+        }
+    };
+    let request_id = envelope
+        .get("requestId")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    found_id.clone_from(&request_id);
+    let code = envelope
+        .get("code")
+        .and_then(Value::as_str)
+        .filter(|c| !c.is_empty())
+        .map(str::to_string);
+    if status == 429 || code.as_deref() == Some(THROTTLE_CODE) {
+        let code = code.unwrap_or_else(|| THROTTLE_CODE.to_string());
+        return Err(Error::Throttled(api_error::<A>(
+            &envelope, code, status, request_id,
+        )));
+    }
+    if let Some(code) = code {
+        return Err(Error::Api(api_error::<A>(
+            &envelope, code, status, request_id,
+        )));
+    }
+    if !(200..300).contains(&status) {
+        return Err(undecodable(
+            format!("HTTP {status} without an error code"),
+            request_id,
+        ));
+    }
+    match envelope.remove("response") {
+        Some(Value::Null) | None => Err(undecodable(
+            "a success without `response`".into(),
+            request_id,
+        )),
+        Some(response) => {
+            let mut cx = Decoder::tolerant(Some(A::NAME));
+            A::Response::decode(response, &mut cx).map_err(|e| {
+                undecodable(
+                    format!("`response` is not a {}Response: {e}", A::NAME),
+                    request_id,
+                )
+            })
+        }
+    }
+}
+
+fn api_error<A: Action>(
+    envelope: &Map<String, Value>,
+    code: String,
+    status: u16,
+    request_id: Option<String>,
+) -> ApiError<A::Error> {
+    let message = envelope
+        .get("message")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string();
+    ApiError {
+        error: A::Error::from_code(&code),
+        code,
+        message,
+        http_status: status,
+        request_id,
+    }
+}
