@@ -4,7 +4,6 @@
 //! from the parser's code path, and compares what the tables say with the IR.
 
 use std::collections::BTreeMap;
-use zec_spec::diag::Severity;
 use zec_spec::ir::{Constraint, Rule, Shape, TypeRef};
 use zec_spec::{load_dir, load_pages};
 use zec_tests::reference;

@@ -84,7 +84,11 @@ pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
     // Whatever refers to a type that is gone, until nothing more goes.
     loop {
         let known: BTreeSet<String> = api.types.iter().map(|t| t.name.clone()).collect();
-        let missing = |ty: &TypeRef| ty.named().filter(|n| !known.contains(*n)).map(str::to_string);
+        let missing = |ty: &TypeRef| {
+            ty.named()
+                .filter(|n| !known.contains(*n))
+                .map(str::to_string)
+        };
         let before = out.len();
         let mut types = Vec::new();
         for def in std::mem::take(&mut api.types) {
@@ -159,17 +163,33 @@ mod tests {
         let ds = "# Data Structures\n\n## Good\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| x | String | X. |\n\n## Bad\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| y | Nonsense | Y. |\n\n## UsesBad\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| z | [Bad](#bad) | Z. |\n";
         let pages = vec![
             ("p/datastructure.md".to_string(), ds.to_string()),
-            ("p/g/describeone.md".to_string(), page("DescribeOne", "[Good](../datastructure.md#good)")),
-            ("p/g/describetwo.md".to_string(), page("DescribeTwo", "Wrongtype")),
-            ("p/g/describethree.md".to_string(), page("DescribeThree", "[UsesBad](../datastructure.md#usesbad)")),
+            (
+                "p/g/describeone.md".to_string(),
+                page("DescribeOne", "[Good](../datastructure.md#good)"),
+            ),
+            (
+                "p/g/describetwo.md".to_string(),
+                page("DescribeTwo", "Wrongtype"),
+            ),
+            (
+                "p/g/describethree.md".to_string(),
+                page("DescribeThree", "[UsesBad](../datastructure.md#usesbad)"),
+            ),
         ];
         let mut loaded = load_pages(&pages);
         assert!(loaded.has_errors());
         let left = leave_out_errors(&mut loaded);
         let items: Vec<&str> = left.iter().map(|l| l.item.as_str()).collect();
-        assert_eq!(items, ["type Bad", "DescribeTwo", "type UsesBad", "DescribeThree"]);
+        assert_eq!(
+            items,
+            ["type Bad", "DescribeTwo", "type UsesBad", "DescribeThree"]
+        );
         assert_eq!(left[0].errors, 1);
-        assert!(left[1].reason.contains("p/g/describetwo.md:"), "{}", left[1].reason);
+        assert!(
+            left[1].reason.contains("p/g/describetwo.md:"),
+            "{}",
+            left[1].reason
+        );
         assert!(left[3].reason.contains("UsesBad"));
         let names: Vec<&str> = loaded.api.actions.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["DescribeOne"]);
@@ -179,7 +199,10 @@ mod tests {
 
     #[test]
     fn a_tree_without_errors_loses_nothing() {
-        let pages = vec![("p/g/describeone.md".to_string(), page("DescribeOne", "String"))];
+        let pages = vec![(
+            "p/g/describeone.md".to_string(),
+            page("DescribeOne", "String"),
+        )];
         let mut loaded = load_pages(&pages);
         assert!(leave_out_errors(&mut loaded).is_empty());
         assert_eq!(loaded.api.actions.len(), 1);
