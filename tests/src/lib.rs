@@ -103,3 +103,46 @@ impl CapturedLogs {
             .collect()
     }
 }
+
+/// What the newest official SDK has and the CLI definitions lack, as the additions file under
+/// `reference` lists it: actions by name, and members of existing actions and structures as
+/// (owner, wire name), the owner being `Action.request`, `Action.response` or a structure
+/// name. New structures are left out: the CLI names none.
+#[derive(Debug, Default)]
+pub struct NewerThanCli {
+    /// Actions the CLI definitions do not have.
+    pub actions: std::collections::BTreeSet<String>,
+    /// Members of existing actions and structures the CLI definitions do not have.
+    pub members: std::collections::BTreeSet<(String, String)>,
+}
+
+impl NewerThanCli {
+    /// Whether `member` of `side` (`request` or `response`) of `action` is newer than the CLI.
+    pub fn has_member(&self, action: &str, side: &str, member: &str) -> bool {
+        self.members
+            .contains(&(format!("{action}.{side}"), member.to_string()))
+    }
+}
+
+/// The part of the newest SDK's surface that the CLI definitions under `reference` lack.
+pub fn newer_than_cli(reference: &Path) -> NewerThanCli {
+    let path = reference.join("zec-2025-09-01-additions.json");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let additions: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut newer = NewerThanCli::default();
+    for name in additions["actions"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k)
+    {
+        newer.actions.insert(name.clone());
+    }
+    for (owner, fields) in additions["new_fields"].as_object().into_iter().flatten() {
+        for field in fields.as_array().into_iter().flatten() {
+            let name = field["name"].as_str().unwrap_or_default().to_string();
+            newer.members.insert((owner.clone(), name));
+        }
+    }
+    newer
+}

@@ -1,7 +1,9 @@
 //! spec/ takes facts from the reference material, never its sentences (skipped when
 //! `../shared/reference` is absent). Every sentence of the pages' prose is compared with the
-//! reference's: no sentence of five words or more may be the same, and no run of seven words.
-//! Code spans are left out of the comparison: names and values are facts.
+//! reference's (the CLI definitions, the seed page, and every string of the additions file
+//! that the pages of the newest SDK surface were written from): no sentence of five words or
+//! more may be the same, and no run of seven words. Code spans are left out of the
+//! comparison: names and values are facts.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -77,6 +79,16 @@ impl Reference {
         }
     }
 
+    /// Every string in a JSON document (summaries, facts, meanings, notes).
+    fn add_strings(&mut self, value: &Value) {
+        match value {
+            Value::String(s) => self.add(s),
+            Value::Array(items) => items.iter().for_each(|v| self.add_strings(v)),
+            Value::Object(map) => map.values().for_each(|v| self.add_strings(v)),
+            _ => {}
+        }
+    }
+
     /// Why a sentence of ours is too close, if it is.
     fn copied(&self, sentence: &str) -> Option<String> {
         let w = words(sentence);
@@ -100,6 +112,10 @@ fn spec_prose_is_written_in_its_own_words() {
         known.add_yaml(&definition);
     }
     known.add(&std::fs::read_to_string(reference.join("seed/associateeipaddress.md")).unwrap());
+    let additions = reference.join("zec-2025-09-01-additions.json");
+    let additions: Value =
+        serde_json::from_str(&std::fs::read_to_string(&additions).unwrap()).unwrap();
+    known.add_strings(&additions);
 
     let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
     let api = &loaded.api;
@@ -172,4 +188,13 @@ fn the_comparison_catches_copies_and_spares_facts() {
     );
     // Short fact sentences may match.
     assert!(known.copied("Default value: `FullNat`.").is_none());
+    // Strings anywhere in a JSON document count.
+    known.add_strings(
+        &serde_json::json!({"a": [{"meaning": "Subnets that failed to delete in one batch"}]}),
+    );
+    assert!(
+        known
+            .copied("The subnets that failed to delete in one batch call.")
+            .is_some()
+    );
 }

@@ -5,6 +5,10 @@
 //! zec-spec's prose reader finds in the CLI's own text (defaults, limits, rules, waiters) must
 //! be in the spec too, apart from listed corrections. The official SDK's structures are there
 //! under its names, with its members.
+//!
+//! The newest official SDK is newer than the CLI definitions: the actions and the members of
+//! existing actions that the CLI lacks (the reference's additions file lists them) are left out
+//! of the comparison with the CLI; `sdk_conformance.rs` compares them with that SDK.
 
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -185,6 +189,7 @@ fn spec_matches_the_cli_definitions() {
     };
     let api = &spec_api();
     let definitions = zec_tests::cli_definitions(&reference);
+    let newer = zec_tests::newer_than_cli(&reference);
     let mut problems = Vec::new();
     let mut exact = 0;
     let mut names = BTreeSet::new();
@@ -211,6 +216,7 @@ fn spec_matches_the_cli_definitions() {
         let got: BTreeSet<(String, bool)> = action
             .request
             .iter()
+            .filter(|f| !newer.has_member(&name, "request", &f.name))
             .map(|f| (f.name.clone(), f.required))
             .collect();
         if want != got {
@@ -230,7 +236,7 @@ fn spec_matches_the_cli_definitions() {
             .response
             .iter()
             .map(|f| f.name.as_str())
-            .filter(|n| *n != "requestId")
+            .filter(|n| *n != "requestId" && !newer.has_member(&name, "response", n))
             .collect();
         if want != got {
             problems.push(format!(
@@ -262,7 +268,7 @@ fn spec_matches_the_cli_definitions() {
         }
     }
     for action in &api.actions {
-        if !names.contains(&action.name) {
+        if !names.contains(&action.name) && !newer.actions.contains(&action.name) {
             problems.push(format!(
                 "{}: in spec/ but not in the CLI definitions",
                 action.name
@@ -270,8 +276,11 @@ fn spec_matches_the_cli_definitions() {
         }
     }
     eprintln!(
-        "{exact} of {} actions match the CLI definitions exactly",
-        definitions.len()
+        "{exact} of {} actions match the CLI definitions exactly; {} newer actions and {} newer \
+         members left to sdk_conformance.rs",
+        definitions.len(),
+        newer.actions.len(),
+        newer.members.len()
     );
     assert_no_differences(&problems);
 }

@@ -33,7 +33,15 @@ pub fn rust_type(ctx: &Ctx<'_>, ty: &TypeRef, source: &SourceRef) -> Result<Toke
     })
 }
 
-/// Every data structure and enum.
+/// Data structures renamed to the official SDK's names, as (old name, new name). The old Rust
+/// name stays as a deprecated alias of the new one, so that code written against it still
+/// compiles (with a warning naming the new name).
+pub const RENAMED_TYPES: &[(&str, &str)] = &[
+    ("AsnObservation", "AsnObservationDetail"),
+    ("RegionNetworkLineType", "EipRegionNetworkLineType"),
+];
+
+/// Every data structure and enum, and the aliases of renamed ones.
 pub fn generate_types(ctx: &Ctx<'_>, errors: &mut Vec<Error>) -> TokenStream {
     let mut items = Vec::new();
     for def in &ctx.api.types {
@@ -49,7 +57,28 @@ pub fn generate_types(ctx: &Ctx<'_>, errors: &mut Vec<Error>) -> TokenStream {
             }
         }
     }
+    items.push(renamed_aliases(ctx));
     quote! { #( #items )* }
+}
+
+/// `pub type Old = New;`, deprecated, for each renamed type whose new name the spec defines and
+/// whose old name it no longer does (an older tree of pages still has the old one).
+fn renamed_aliases(ctx: &Ctx<'_>) -> TokenStream {
+    let aliases = RENAMED_TYPES
+        .iter()
+        .filter(|(old, new)| ctx.type_def(new).is_some() && ctx.type_def(old).is_none())
+        .map(|(old, new)| {
+            let (old, new) = (names::type_name(old), names::type_name(new));
+            let doc = format!(" The former name of [`{new}`].");
+            let note = format!("renamed to `{new}`");
+            let (old, new) = (ident(&old), ident(&new));
+            quote! {
+                #[doc = #doc]
+                #[deprecated(note = #note)]
+                pub type #old = #new;
+            }
+        });
+    quote! { #( #aliases )* }
 }
 
 fn type_doc(ctx: &Ctx<'_>, def: &TypeDef) -> Doc {

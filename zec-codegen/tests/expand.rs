@@ -84,3 +84,34 @@ fn whole_expansion_parses_and_errors_name_the_page() {
         "{text:#?}"
     );
 }
+
+#[test]
+fn renamed_types_keep_their_former_names_as_deprecated_aliases() {
+    let loaded = spec();
+    let aliases = |api: &zec_spec::ir::Api| {
+        let mut errors = Vec::new();
+        let code = pretty(types::generate_types(&Ctx::new(api), &mut errors));
+        assert!(errors.is_empty(), "{errors:#?}");
+        code
+    };
+    let code = aliases(&loaded.api);
+    for (old, new) in types::RENAMED_TYPES {
+        let alias =
+            format!("#[deprecated(note = \"renamed to `{new}`\")]\npub type {old} = {new};\n");
+        assert!(code.contains(&alias), "no alias {old} = {new}");
+    }
+
+    // A tree of pages that still defines the former name gets no alias beside it.
+    let mut api = loaded.api.clone();
+    let mut old = api
+        .types
+        .iter()
+        .find(|t| t.name == "AsnObservationDetail")
+        .cloned()
+        .unwrap();
+    old.name = "AsnObservation".into();
+    api.types.push(old);
+    let code = aliases(&api);
+    assert!(!code.contains("pub type AsnObservation ="));
+    assert!(code.contains("pub type RegionNetworkLineType = EipRegionNetworkLineType;"));
+}
