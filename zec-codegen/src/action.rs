@@ -98,7 +98,7 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
 
     let mut request_doc = Doc::new();
     request_doc.markdown(format!(
-        "Parameters of [`{base}`]: build with `new` and the setters, check with `validate()`."
+        "Parameters of [`{base}`], for a request built ahead of time: start from `default()`, set members with the setters (a required member left unset is reported by `validate()`), send with [`Client::send`](::zec_api::Client::send). The client method of the action builds and sends in one chain."
     ));
     request_doc.markdown(escape(&action.summary));
     if let Some(link) = ctx.page_link(&action.source.file) {

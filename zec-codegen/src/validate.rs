@@ -82,7 +82,7 @@ fn checks(ctx: &Ctx<'_>, r: &Record<'_>) -> Vec<TokenStream> {
     for f in &r.fields {
         let wire = f.field.name.as_str();
         let value = value_ref(f);
-        if r.kind == RecordKind::Data && f.field.required {
+        if r.kind != RecordKind::Response && f.field.required {
             let ident = &f.ident;
             out.push(quote!(v.required(#wire, self.#ident.is_some());));
         }
@@ -111,20 +111,12 @@ fn checks(ctx: &Ctx<'_>, r: &Record<'_>) -> Vec<TokenStream> {
 /// `Option<&T>` of a field's value.
 fn value_ref(f: &RecordField<'_>) -> TokenStream {
     let ident = &f.ident;
-    if f.optional {
-        quote!(self.#ident.as_ref())
-    } else {
-        quote!(Some(&self.#ident))
-    }
+    quote!(self.#ident.as_ref())
 }
 
 fn is_set(f: &RecordField<'_>) -> TokenStream {
     let ident = &f.ident;
-    if f.optional {
-        quote!(self.#ident.is_some())
-    } else {
-        quote!(true)
-    }
+    quote!(self.#ident.is_some())
 }
 
 fn constraint_check(
