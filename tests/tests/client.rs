@@ -5,18 +5,18 @@ use futures_util::StreamExt;
 use serde_json::{Value, json};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use zec_api::actions::{
-    AssociateEipAddress, CreateSnapshot, DescribeSnapshots, DescribeSnapshotsRequest,
+    AssociateEipAddressCall, CreateSnapshot, DescribeSnapshots, DescribeSnapshotsRequest,
 };
 use zec_api::errors::CommonError;
 use zec_api::mock::{Fault, MOCK_ACCESS_KEY_ID, MOCK_ACCESS_KEY_SECRET, MockOptions, MockServer};
 use zec_api::validation::RuleKind;
 use zec_api::{
-    Call, Client, Credentials, Error, RetryPolicy, SendAndWaitError, WaitError, WaitOptions, sign,
+    Client, Credentials, Error, RetryPolicy, SendAndWaitError, WaitError, WaitOptions, sign,
 };
 
 zec_api::generate_page!("pages/copysnapshot.md");
 
-fn associate(client: &Client) -> Call<AssociateEipAddress> {
+fn associate(client: &Client) -> AssociateEipAddressCall {
     client
         .associate_eip_address()
         .eip_ids(["eip-1"])

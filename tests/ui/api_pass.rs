@@ -2,16 +2,24 @@
 #![deny(warnings)]
 
 use futures_util::StreamExt;
-use zec_api::actions::{AssociateEipAddress, AssociateEipAddressError, AssociateEipAddressRequest};
+use zec_api::actions::{
+    AssociateEipAddress, AssociateEipAddressCall, AssociateEipAddressError,
+    AssociateEipAddressRequest,
+};
 use zec_api::types::BindType;
 use zec_api::{Action, Client, Config, Credentials, Error, WaitOptions};
 
-async fn bind(client: &Client) -> Result<Vec<String>, Error<AssociateEipAddressError>> {
-    let response = client
+/// A call prepared in one place and sent in another.
+fn to_vnic(client: &Client) -> AssociateEipAddressCall {
+    client
         .associate_eip_address()
         .eip_ids(["eip-1"])
         .nic_id("nic-1")
         .lan_ip("10.0.0.2")
+}
+
+async fn bind(client: &Client) -> Result<Vec<String>, Error<AssociateEipAddressError>> {
+    let response = to_vnic(client)
         .bind_type(BindType::Passthrough)
         .send()
         .await?;

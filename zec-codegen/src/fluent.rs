@@ -14,13 +14,16 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use zec_spec::ir::Action;
 
-/// The items of an action's fluent call: the client method (for `impl Client`) and the setters
-/// (an `impl zec_api::Call<Action>` block, or nothing when the request has no members).
+/// The items of an action's fluent call: the client method (for `impl Client`), the setters
+/// (an `impl zec_api::Call<Action>` block, or nothing when the request has no members) and a
+/// name for the call's type (for the `actions` module).
 pub struct FluentItems {
-    /// `pub fn <action>(&self) -> Call<Action>`.
+    /// `pub fn <action>(&self) -> <Action>Call`.
     pub method: TokenStream,
     /// `impl Call<Action> { setters }`.
     pub setters: TokenStream,
+    /// `pub type <Action>Call = Call<Action>;`, whose documentation page lists the setters.
+    pub alias: TokenStream,
 }
 
 /// The fluent call of `action`.
@@ -46,7 +49,7 @@ pub fn fluent_items(ctx: &Ctx<'_>, action: &Action) -> Result<FluentItems, Vec<E
 
     let mut doc = action_doc(ctx, action);
     let mut usage = format!(
-        "Set the request's members on the returned [`Call`](::zec_api::Call), one setter each, then `.send().await`: the request is validated first (nothing is sent if a member the docs require is missing or a documented rule is broken). Error codes arrive as [`{base}Error`](::zec_api::actions::{base}Error)."
+        "Set the request's members on the returned [`{base}Call`](::zec_api::actions::{base}Call), one setter each, then `.send().await`: the request is validated first (nothing is sent if a member the docs require is missing or a documented rule is broken). Error codes arrive as [`{base}Error`](::zec_api::actions::{base}Error)."
     );
     if paginate::paginated_impl(ctx, action, &request, &response).is_some() {
         usage.push_str(" `.stream()` gives every item of every page instead.");
@@ -62,13 +65,21 @@ pub fn fluent_items(ctx: &Ctx<'_>, action: &Action) -> Result<FluentItems, Vec<E
     }
     doc.markdown(usage);
     let doc = doc.tokens();
-    let method = ident(&method_name(&action.name));
+    let method_ident = ident(&method_name(&action.name));
     let call = quote!(::zec_api::Call<::zec_api::actions::#marker>);
+    let alias = ident(&format!("{base}Call"));
     let method = quote! {
         #doc
-        pub fn #method(&self) -> #call {
+        pub fn #method_ident(&self) -> ::zec_api::actions::#alias {
             ::zec_api::Call::new(self)
         }
+    };
+    let alias_doc = format!(
+        " A call of [`{base}`] being built, as [`Client::{method_ident}`](::zec_api::Client::{method_ident}) returns it: a setter per request member, then `send`."
+    );
+    let alias = quote! {
+        #[doc = #alias_doc]
+        pub type #alias = #call;
     };
 
     let setters = request.fields.iter().map(|f| {
@@ -93,5 +104,9 @@ pub fn fluent_items(ctx: &Ctx<'_>, action: &Action) -> Result<FluentItems, Vec<E
             }
         }
     };
-    Ok(FluentItems { method, setters })
+    Ok(FluentItems {
+        method,
+        setters,
+        alias,
+    })
 }

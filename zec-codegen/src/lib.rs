@@ -125,7 +125,9 @@ pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>>
             .and_then(|tokens| fluent::fluent_items(&ctx, a).map(|fluent| (tokens, fluent)))
         {
             Ok((tokens, fluent)) => {
-                groups.entry(a.group.as_str()).or_default().push(tokens);
+                let group = groups.entry(a.group.as_str()).or_default();
+                group.push(tokens);
+                group.push(fluent.alias);
                 let cfg = ctx.group_cfg(&a.group);
                 let (method, setter_impl) = (fluent.method, fluent.setters);
                 methods.push(quote!(#cfg #method));

@@ -26,8 +26,12 @@ fn associate_eip_address() {
 }
 
 fn quote_method(ctx: &Ctx<'_>, action: &zec_spec::ir::Action) -> proc_macro2::TokenStream {
-    let fluent::FluentItems { method, setters } = fluent::fluent_items(ctx, action).unwrap();
-    quote::quote! { impl Client { #method } #setters }
+    let fluent::FluentItems {
+        method,
+        setters,
+        alias,
+    } = fluent::fluent_items(ctx, action).unwrap();
+    quote::quote! { #alias impl Client { #method } #setters }
 }
 
 fn fixtures() -> zec_spec::Loaded {
