@@ -87,7 +87,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     println!("\n4. Walk every instance, page by page (DescribeInstances as a stream):");
-    let mut instances = Box::pin(client.describe_instances().stream());
+    let mut instances = client.describe_instances().stream();
     let mut count = 0;
     while let Some(item) = instances.next().await {
         match item {

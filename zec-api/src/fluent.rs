@@ -58,8 +58,13 @@ where
 {
     /// Every item of the list, page after page, as [`Client::paginate`] gives them. The page
     /// number is set for each page; a page size set here is kept.
-    pub fn stream(self) -> impl Stream<Item = Result<A::Item, Error<A::Error>>> + Send + 'static {
-        self.client.paginate::<A>(self.request)
+    ///
+    /// The stream is `Unpin` (it is boxed), so `stream.next().await` works without pinning it
+    /// first.
+    pub fn stream(
+        self,
+    ) -> impl Stream<Item = Result<A::Item, Error<A::Error>>> + Unpin + Send + 'static {
+        Box::pin(self.client.paginate::<A>(self.request))
     }
 }
 
