@@ -1,5 +1,5 @@
-//! Names of the client methods (`Client::associate_eip_address`, generated in [`fluent`](crate::fluent))
-//! and the `generate_page!` macro that `zec_api` exports.
+//! Names of the client methods (`Client::associate_eip_address`, generated in
+//! [`fluent`](crate::fluent)) and the `generate_page!` macro that `zec_api` exports.
 
 use crate::names::{self, Scope};
 use proc_macro2::TokenStream;

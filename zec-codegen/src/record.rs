@@ -76,9 +76,11 @@ impl<'a> Record<'a> {
         let mut scope = Scope::default();
         let mut out = Vec::new();
         for field in fields {
-            let (ty, (param, convert)) = match rust_type(ctx, &field.ty, &field.source)
-                .and_then(|ty| Ok((ty, setter_param(ctx, &field.ty, &field.source)?)))
-            {
+            let typed = rust_type(ctx, &field.ty, &field.source).and_then(|ty| {
+                let setter = setter_param(ctx, &field.ty, &ty, &field.source)?;
+                Ok((ty, setter))
+            });
+            let (ty, (param, convert)) = match typed {
                 Ok(t) => t,
                 Err(e) => {
                     errors.push(e);
@@ -110,12 +112,13 @@ impl<'a> Record<'a> {
     }
 }
 
-/// What a setter takes for a member of type `ty`, and how it converts it: text and enums as
-/// `impl Into<_>` (an enum also from its wire text), lists as `impl IntoIterator` of the same,
-/// anything else as it is.
+/// What a setter takes for a member of type `ty` (`rust` in Rust), and how it converts it:
+/// text and enums as `impl Into<_>` (an enum also from its wire text), lists as
+/// `impl IntoIterator` of the same, anything else as it is.
 fn setter_param(
     ctx: &Ctx<'_>,
     ty: &TypeRef,
+    rust: &TokenStream,
     source: &zec_spec::ir::SourceRef,
 ) -> Result<(TokenStream, TokenStream), Error> {
     let into = |t: &TypeRef| match t {
@@ -123,7 +126,6 @@ fn setter_param(
         TypeRef::Named(n) => ctx.is_enum(n),
         _ => false,
     };
-    let rust = rust_type(ctx, ty, source)?;
     Ok(match ty {
         TypeRef::Array(inner) => {
             let item = rust_type(ctx, inner, source)?;
@@ -140,7 +142,7 @@ fn setter_param(
             }
         }
         t if into(t) => (quote!(impl Into<#rust>), quote!(value.into())),
-        _ => (rust, quote!(value)),
+        _ => (rust.clone(), quote!(value)),
     })
 }
 
