@@ -18,6 +18,7 @@ use std::fmt;
 ///
 /// Required members that were never set are reported by validation when the call is sent,
 /// all at once and before anything goes on the wire.
+#[must_use = "a call does nothing until it is sent"]
 pub struct Call<A: Action> {
     pub(crate) client: Client,
     pub(crate) request: A::Request,

@@ -54,13 +54,22 @@ pub fn fluent_items(ctx: &Ctx<'_>, action: &Action) -> Result<FluentItems, Vec<E
     if paginate::paginated_impl(ctx, action, &request, &response).is_some() {
         usage.push_str(" `.stream()` gives every item of every page instead.");
     }
-    if waiter::waitable_impl(ctx, action, &request, &response).is_some() {
+    if let (Some(w), Some(_)) = (
+        &action.waiter,
+        waiter::waitable_impl(ctx, action, &request, &response),
+    ) {
+        // The action it polls may belong to another group, behind another feature.
+        let feature = ctx
+            .api
+            .actions
+            .iter()
+            .find(|a| a.name == w.poll_action)
+            .filter(|poll| ctx.group_features && poll.group != action.group)
+            .map(|poll| format!(" (with the `{}` feature)", poll.group))
+            .unwrap_or_default();
         usage.push_str(&format!(
-            " `.send_and_wait(WaitOptions)` also waits until `{}` shows the documented state.",
-            action
-                .waiter
-                .as_ref()
-                .map_or("", |w| w.poll_action.as_str())
+            " `.send_and_wait(WaitOptions)`{feature} also waits until `{}` shows the documented state.",
+            w.poll_action
         ));
     }
     doc.markdown(usage);
