@@ -9,15 +9,14 @@ use zec_api::errors::CommonError;
 use zec_api::types::BindType;
 use zec_api::validation::RuleKind;
 
-fn eips() -> Vec<String> {
-    vec!["eip-1".into(), "eip-2".into()]
+/// A request built ahead of time, with its required `eipIds`.
+fn with_eips() -> AssociateEipAddressRequest {
+    AssociateEipAddressRequest::default().eip_ids(["eip-1", "eip-2"])
 }
 
 #[test]
 fn no_target_is_rejected_naming_the_four_fields() {
-    let err = AssociateEipAddressRequest::new(eips())
-        .validate()
-        .unwrap_err();
+    let err = with_eips().validate().unwrap_err();
     assert_eq!(err.violations.len(), 1);
     let v = &err.violations[0];
     assert_eq!(v.rule, RuleKind::ExactlyOneOf);
@@ -27,7 +26,7 @@ fn no_target_is_rejected_naming_the_four_fields() {
 
 #[test]
 fn two_targets_are_rejected_naming_both() {
-    let err = AssociateEipAddressRequest::new(eips())
+    let err = with_eips()
         .nat_id("nat-1")
         .load_balancer_id("lb-1")
         .validate()
@@ -44,10 +43,7 @@ fn two_targets_are_rejected_naming_both() {
 
 #[test]
 fn nic_without_lan_ip_is_rejected_naming_both_fields() {
-    let err = AssociateEipAddressRequest::new(eips())
-        .nic_id("nic-1")
-        .validate()
-        .unwrap_err();
+    let err = with_eips().nic_id("nic-1").validate().unwrap_err();
     assert_eq!(err.violations.len(), 1);
     assert_eq!(err.violations[0].rule, RuleKind::RequiredIf);
     assert_eq!(err.violations[0].field, "lanIp");
@@ -60,7 +56,7 @@ fn nic_without_lan_ip_is_rejected_naming_both_fields() {
 
 #[test]
 fn every_violation_is_reported_at_once() {
-    let err = AssociateEipAddressRequest::new(eips())
+    let err = with_eips()
         .nic_id("nic-1")
         .nat_id("nat-1")
         .validate()
@@ -71,7 +67,7 @@ fn every_violation_is_reported_at_once() {
 
 #[test]
 fn vnic_request_is_valid_with_exact_wire_json() {
-    let request = AssociateEipAddressRequest::new(eips())
+    let request = with_eips()
         .nic_id("nic-1")
         .lan_ip("10.0.0.2")
         .bind_type(BindType::Passthrough);
@@ -84,7 +80,9 @@ fn vnic_request_is_valid_with_exact_wire_json() {
 
 #[test]
 fn load_balancer_request_is_valid_with_exact_wire_json() {
-    let request = AssociateEipAddressRequest::new(vec!["eip-1".into()]).load_balancer_id("lb-1");
+    let request = AssociateEipAddressRequest::default()
+        .eip_ids(["eip-1"])
+        .load_balancer_id("lb-1");
     request.validate().unwrap();
     assert_eq!(
         serde_json::to_value(&request).unwrap(),
@@ -104,7 +102,7 @@ fn bind_types_round_trip_including_unknown_ones() {
         assert_eq!(serde_json::to_value(&parsed).unwrap(), json!(value));
     }
     // Setters take the wire text too.
-    let request = AssociateEipAddressRequest::new(eips()).bind_type("FullNat");
+    let request = with_eips().bind_type("FullNat");
     assert_eq!(request.bind_type, Some(BindType::FullNat));
 }
 
@@ -162,11 +160,51 @@ fn error_codes_are_typed_and_unknown_ones_kept() {
 
 #[test]
 fn requests_round_trip_through_json() {
-    let request = AssociateEipAddressRequest::new(eips()).ha_vip_id("havip-1");
+    let request = with_eips().ha_vip_id("havip-1");
     let back: AssociateEipAddressRequest =
         serde_json::from_str(&serde_json::to_string(&request).unwrap()).unwrap();
     assert_eq!(back, request);
-    let err =
-        serde_json::from_value::<AssociateEipAddressRequest>(json!({"natId": "n"})).unwrap_err();
-    assert!(err.to_string().contains("missing field `eipIds`"), "{err}");
+    // A body without the required `eipIds` decodes; validation reports it missing.
+    let partial: AssociateEipAddressRequest =
+        serde_json::from_value(json!({"natId": "n"})).unwrap();
+    let err = partial.validate().unwrap_err();
+    assert_eq!(err.violations[0].field, "eipIds");
+    assert_eq!(err.violations[0].rule, RuleKind::Required);
+}
+
+#[test]
+fn a_missing_required_member_is_reported_with_every_other_problem() {
+    let err = AssociateEipAddressRequest::default()
+        .nic_id("nic-1")
+        .validate()
+        .unwrap_err();
+    let found: Vec<(&str, RuleKind)> = err
+        .violations
+        .iter()
+        .map(|v| (v.field.as_str(), v.rule))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("eipIds", RuleKind::Required),
+            ("lanIp", RuleKind::RequiredIf)
+        ]
+    );
+    assert_eq!(err.violations[0].message, "is required");
+    // Not sent: nothing of it reaches the wire format either.
+    assert_eq!(
+        serde_json::to_value(AssociateEipAddressRequest::default().nic_id("nic-1")).unwrap(),
+        json!({"nicId": "nic-1"})
+    );
+}
+
+#[test]
+fn list_setters_take_any_iterable_of_text() {
+    let owned = AssociateEipAddressRequest::default().eip_ids(vec!["eip-1".to_string()]);
+    let borrowed = AssociateEipAddressRequest::default().eip_ids(["eip-1"]);
+    let ids = vec!["eip-1".to_string()];
+    let by_reference = AssociateEipAddressRequest::default().eip_ids(&ids);
+    assert_eq!(owned.eip_ids, Some(ids.clone()));
+    assert_eq!(owned, borrowed);
+    assert_eq!(owned, by_reference);
 }

@@ -5,17 +5,22 @@ use futures_util::StreamExt;
 use serde_json::{Value, json};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use zec_api::actions::{
-    AssociateEipAddressRequest, CreateSnapshot, CreateSnapshotRequest, DescribeSnapshots,
-    DescribeSnapshotsRequest,
+    AssociateEipAddressCall, CreateSnapshot, DescribeSnapshots, DescribeSnapshotsRequest,
 };
 use zec_api::errors::CommonError;
 use zec_api::mock::{Fault, MOCK_ACCESS_KEY_ID, MOCK_ACCESS_KEY_SECRET, MockOptions, MockServer};
-use zec_api::{Client, Credentials, Error, RetryPolicy, WaitError, WaitOptions, sign};
+use zec_api::validation::RuleKind;
+use zec_api::{
+    Client, Credentials, Error, RetryPolicy, SendAndWaitError, WaitError, WaitOptions, sign,
+};
 
 zec_api::generate_page!("pages/copysnapshot.md");
 
-fn associate() -> AssociateEipAddressRequest {
-    AssociateEipAddressRequest::new(vec!["eip-1".into()]).nat_id("nat-1")
+fn associate(client: &Client) -> AssociateEipAddressCall {
+    client
+        .associate_eip_address()
+        .eip_ids(["eip-1"])
+        .nat_id("nat-1")
 }
 
 fn now() -> u64 {
@@ -86,7 +91,7 @@ async fn signed_requests_are_accepted_and_tampered_or_stale_ones_refused() {
             .credentials(Credentials::access_key(MOCK_ACCESS_KEY_ID, "wrong")),
     )
     .unwrap();
-    match client.associate_eip_address(associate()).await {
+    match associate(&client).send().await {
         Err(Error::Api(e)) => {
             assert_eq!(e.http_status, 401);
             assert_eq!(
@@ -104,12 +109,7 @@ async fn signed_requests_are_accepted_and_tampered_or_stale_ones_refused() {
 #[tokio::test]
 async fn requests_carry_the_documented_headers() {
     let server = MockServer::start().await.unwrap();
-    server
-        .client()
-        .unwrap()
-        .associate_eip_address(associate())
-        .await
-        .unwrap();
+    associate(&server.client().unwrap()).send().await.unwrap();
     let request = &server.requests()[0];
     assert_eq!(request.header("x-zc-action"), Some("AssociateEipAddress"));
     assert_eq!(request.header("x-zc-version"), Some("2025-09-01"));
@@ -136,7 +136,7 @@ async fn bearer_tokens_send_no_signature_headers() {
         .await
         .unwrap();
     let client = Client::new(server.config().credentials(Credentials::token("tok-123"))).unwrap();
-    client.associate_eip_address(associate()).await.unwrap();
+    associate(&client).send().await.unwrap();
     let request = &server.requests()[0];
     assert_eq!(request.header("authorization"), Some("Bearer tok-123"));
     assert_eq!(request.header("x-zc-timestamp"), None);
@@ -149,12 +149,7 @@ async fn throttling_is_retried_with_a_fresh_signature_each_time() {
     server.inject(Fault::Throttle, 1);
     server.inject(Fault::ThrottleWith200, 1);
     // A write: throttling is retried even so.
-    server
-        .client()
-        .unwrap()
-        .associate_eip_address(associate())
-        .await
-        .unwrap();
+    associate(&server.client().unwrap()).send().await.unwrap();
     let statuses: Vec<u16> = server.requests().iter().map(|r| r.status).collect();
     assert_eq!(statuses, [429, 200, 200]);
     // Every attempt passed the server's signature check, so each was signed.
@@ -175,7 +170,7 @@ async fn throttling_is_retried_with_a_fresh_signature_each_time() {
         ),
     )
     .unwrap();
-    match client.associate_eip_address(associate()).await {
+    match associate(&client).send().await {
         Err(Error::Throttled(e)) => {
             assert_eq!(e.code, "REQUEST_LIMIT_EXCEEDED");
             assert_eq!(e.http_status, 429);
@@ -191,16 +186,16 @@ async fn server_errors_are_retried_for_reads_and_not_for_writes() {
     let client = server.client().unwrap();
 
     server.inject(Fault::Status(503), 2);
-    let page = client
-        .describe_snapshots(DescribeSnapshotsRequest::default())
-        .await
-        .unwrap();
+    let page = client.describe_snapshots().send().await.unwrap();
     assert!(page.total_count.is_some());
     assert_eq!(server.requests().len(), 3);
 
     server.inject(Fault::Status(500), 1);
     let err = client
-        .create_snapshot(CreateSnapshotRequest::new("disk-1", "nightly"))
+        .create_snapshot()
+        .disk_id("disk-1")
+        .snapshot_name("nightly")
+        .send()
         .await
         .unwrap_err();
     assert_eq!(err.http_status(), Some(500));
@@ -216,7 +211,10 @@ async fn server_errors_are_retried_for_reads_and_not_for_writes() {
     .unwrap();
     server.inject(Fault::Status(500), 1);
     eager
-        .create_snapshot(CreateSnapshotRequest::new("disk-1", "nightly"))
+        .create_snapshot()
+        .disk_id("disk-1")
+        .snapshot_name("nightly")
+        .send()
         .await
         .unwrap();
     assert_eq!(server.requests().len(), 6);
@@ -228,7 +226,7 @@ async fn html_and_truncated_answers_are_undecodable_with_status_and_snippet() {
     let client = Client::new(server.config().retry(RetryPolicy::none())).unwrap();
 
     server.inject(Fault::Html(502), 1);
-    match client.associate_eip_address(associate()).await {
+    match associate(&client).send().await {
         Err(Error::Undecodable(u)) => {
             assert_eq!(u.http_status, 502);
             assert!(u.snippet.starts_with("<html>"), "{}", u.snippet);
@@ -238,7 +236,7 @@ async fn html_and_truncated_answers_are_undecodable_with_status_and_snippet() {
     }
 
     server.inject(Fault::TruncatedJson, 1);
-    match client.associate_eip_address(associate()).await {
+    match associate(&client).send().await {
         Err(Error::Undecodable(u)) => {
             assert_eq!(u.http_status, 200);
             assert!(u.snippet.starts_with("{\"requestId\""), "{}", u.snippet);
@@ -247,7 +245,7 @@ async fn html_and_truncated_answers_are_undecodable_with_status_and_snippet() {
     }
 
     server.inject(Fault::NoResponse, 1);
-    match client.associate_eip_address(associate()).await {
+    match associate(&client).send().await {
         Err(Error::Undecodable(u)) => {
             assert_eq!(u.http_status, 200);
             assert!(u.reason.contains("without `response`"), "{}", u.reason);
@@ -269,7 +267,7 @@ async fn a_slow_server_times_out() {
     )
     .unwrap();
     let started = std::time::Instant::now();
-    match client.associate_eip_address(associate()).await {
+    match associate(&client).send().await {
         Err(Error::Timeout { after, attempts }) => {
             assert_eq!(after, Duration::from_millis(200));
             assert_eq!(attempts, 1);
@@ -283,9 +281,28 @@ async fn a_slow_server_times_out() {
 async fn a_validation_failure_sends_nothing() {
     let server = MockServer::start().await.unwrap();
     let client = server.client().unwrap();
-    let invalid = AssociateEipAddressRequest::new(vec!["eip-1".into()]).nic_id("nic-1");
-    match client.associate_eip_address(invalid).await {
+    let invalid = client
+        .associate_eip_address()
+        .eip_ids(["eip-1"])
+        .nic_id("nic-1");
+    match invalid.send().await {
         Err(Error::Validation(v)) => assert_eq!(v.violations[0].field, "lanIp"),
+        other => panic!("{other:?}"),
+    }
+    // Required members left unset are reported with every other problem, by wire name.
+    match client.associate_eip_address().nat_id("nat-1").send().await {
+        Err(Error::Validation(v)) => {
+            let fields: Vec<&str> = v.violations.iter().map(|v| v.field.as_str()).collect();
+            assert_eq!(fields, ["eipIds"]);
+            assert_eq!(v.violations[0].rule, RuleKind::Required);
+        }
+        other => panic!("{other:?}"),
+    }
+    match client.create_snapshot().send().await {
+        Err(Error::Validation(v)) => {
+            let fields: Vec<&str> = v.violations.iter().map(|v| v.field.as_str()).collect();
+            assert_eq!(fields, ["diskId", "snapshotName"]);
+        }
         other => panic!("{other:?}"),
     }
     assert!(server.requests().is_empty());
@@ -331,7 +348,9 @@ async fn pagination_yields_every_item_once_and_stops_at_the_total() {
     server.respond_json("DescribeSnapshots", page(5, &items[4..5]));
     let client = server.client().unwrap();
     let got: Vec<String> = client
-        .describe_snapshots_stream(DescribeSnapshotsRequest::default().page_size(2))
+        .describe_snapshots()
+        .page_size(2)
+        .stream()
         .map(|item| item.unwrap().snapshot_id.unwrap())
         .collect()
         .await;
@@ -354,17 +373,15 @@ async fn pagination_does_not_loop_on_a_server_that_ignores_page_numbers() {
     // Claims 1000 items but answers the same page whatever pageNum says.
     server.respond_json("DescribeSnapshots", page(1000, &items));
     let client = server.client().unwrap();
-    let results: Vec<_> = client
-        .paginate::<DescribeSnapshots>(DescribeSnapshotsRequest::default())
-        .collect()
-        .await;
+    let results: Vec<_> = client.describe_snapshots().stream().collect().await;
     assert_eq!(results.len(), 3);
     assert!(results[0].is_ok() && results[1].is_ok());
     let err = results[2].as_ref().unwrap_err().to_string();
     assert!(err.contains("ignores pageNum"), "{err}");
     assert_eq!(server.requests().len(), 2);
 
-    // A total larger than what exists ends with an error at the first empty page.
+    // A total larger than what exists ends with an error at the first empty page (here for a
+    // request built ahead of time).
     let server = MockServer::start().await.unwrap();
     server.respond_json("DescribeSnapshots", page(10, &items));
     server.respond_json("DescribeSnapshots", page(10, &[]));
@@ -390,14 +407,16 @@ async fn waiter_succeeds_when_the_documented_state_is_reached() {
         server.respond_json("DescribeSnapshots", page(1, &[snapshot("snap-1", status)]));
     }
     let client = server.client().unwrap();
-    let request = CreateSnapshotRequest::new("disk-1", "nightly");
-    let response = client.create_snapshot(request.clone()).await.unwrap();
-    let states = client
-        .wait::<CreateSnapshot>(&request, &response, quick())
+    let done = client
+        .create_snapshot()
+        .disk_id("disk-1")
+        .snapshot_name("nightly")
+        .send_and_wait(quick())
         .await
         .unwrap();
+    assert_eq!(done.response.snapshot_id.as_deref(), Some("snap-1"));
     assert_eq!(
-        states,
+        done.states,
         [("snap-1".to_string(), Some("AVAILABLE".to_string()))]
     );
     let polls: Vec<Value> = server
@@ -408,6 +427,56 @@ async fn waiter_succeeds_when_the_documented_state_is_reached() {
         .collect();
     assert_eq!(polls.len(), 3);
     assert_eq!(polls[0]["snapshotIds"], json!(["snap-1"]));
+}
+
+#[tokio::test]
+async fn send_and_wait_reports_a_failed_call_and_keeps_the_response_of_a_failed_wait() {
+    let server = MockServer::start().await.unwrap();
+    let client = server.client().unwrap();
+    // A request that fails validation is neither sent nor waited for.
+    match client
+        .create_snapshot()
+        .disk_id("disk-1")
+        .send_and_wait(quick())
+        .await
+    {
+        Err(SendAndWaitError::Send(Error::Validation(v))) => {
+            assert_eq!(v.violations[0].field, "snapshotName");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(server.requests().is_empty());
+
+    // The instance the call created fails; the error still names it.
+    server.respond_json("CreateZecInstances", json!({"instanceIdSet": ["i-1"]}));
+    server.respond_json(
+        "DescribeInstances",
+        page(
+            1,
+            &[json!({"instanceId": "i-1", "status": "CREATE_FAILED"})],
+        ),
+    );
+    let err = client
+        .create_zec_instances()
+        .zone_id("asia-east-1a")
+        .image_id("img-1")
+        .instance_type("z2a.cpu.1")
+        .instance_count(1)
+        .subnet_id("subnet-1")
+        .send_and_wait(quick())
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "CreateZecInstances succeeded, but waiting failed: i-1 reached the failure state CREATE_FAILED"
+    );
+    match err {
+        SendAndWaitError::Wait { response, error } => {
+            assert_eq!(response.instance_id_set, Some(vec!["i-1".to_string()]));
+            assert!(matches!(error, WaitError::Failed { .. }), "{error:?}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]
@@ -428,7 +497,7 @@ async fn waiter_fails_fast_on_the_failure_state() {
         page(1, &[snapshot("snap-2", "AVAILABLE")]),
     );
     let client = server.client().unwrap();
-    let request = CopySnapshotRequest::new("snap-1");
+    let request = CopySnapshotRequest::default().snapshot_id("snap-1");
     let response = client.send(request.clone()).await.unwrap();
     match client
         .wait::<CopySnapshot>(&request, &response, quick())
@@ -450,8 +519,13 @@ async fn waiter_gives_up_after_its_timeout() {
         page(1, &[snapshot("snap-3", "CREATING")]),
     );
     let client = server.client().unwrap();
-    let request = CreateSnapshotRequest::new("disk-1", "nightly");
-    let response = client.create_snapshot(request.clone()).await.unwrap();
+    // A request built ahead of time, sent, then waited for.
+    let request = client
+        .create_snapshot()
+        .disk_id("disk-1")
+        .snapshot_name("nightly")
+        .request();
+    let response = client.send(request.clone()).await.unwrap();
     let options = WaitOptions::new(Duration::from_millis(10), Duration::from_millis(100));
     match client
         .wait::<CreateSnapshot>(&request, &response, options)

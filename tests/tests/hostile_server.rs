@@ -141,7 +141,9 @@ fn quick() -> RetryPolicy {
 }
 
 fn write() -> CreateSnapshotRequest {
-    CreateSnapshotRequest::new("disk-1", "nightly")
+    CreateSnapshotRequest::default()
+        .disk_id("disk-1")
+        .snapshot_name("nightly")
 }
 
 #[tokio::test]
@@ -158,7 +160,8 @@ async fn a_retry_after_beyond_any_duration_does_not_panic() {
         // The budget caps the wait the server asks for: one retry at its end, then no more.
         let policy = quick().max_elapsed(Duration::from_millis(200));
         let read = client(server.addr, policy.clone())
-            .describe_zones(DescribeZonesRequest::default())
+            .describe_zones()
+            .send()
             .await
             .unwrap_err();
         let code: u16 = status[..3].parse().unwrap();
@@ -169,10 +172,7 @@ async fn a_retry_after_beyond_any_duration_does_not_panic() {
             "{status}: {read}"
         );
 
-        let written = client(server.addr, policy)
-            .create_snapshot(write())
-            .await
-            .unwrap_err();
+        let written = client(server.addr, policy).send(write()).await.unwrap_err();
         assert_eq!(written.http_status(), read.http_status());
         // Throttling is retried for writes too; a 503 to a write is not.
         let expected = if status.starts_with("429") { 4 } else { 3 };
@@ -197,10 +197,7 @@ async fn a_body_longer_than_the_limit_is_refused_and_its_connection_dropped() {
             .max_response_bytes(1024 * 1024),
     )
     .unwrap();
-    let err = client
-        .describe_zones(DescribeZonesRequest::default())
-        .await
-        .unwrap_err();
+    let err = client.describe_zones().send().await.unwrap_err();
     match &err {
         Error::ResponseTooLarge {
             action,
@@ -233,7 +230,8 @@ async fn an_announced_gigabyte_is_refused_before_reading_it_with_the_default_lim
         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1073741824\r\n\r\n";
     let mut server = hostile(move |_| Reply::Endless(head.to_string())).await;
     let err = client(server.addr, quick())
-        .describe_zones(DescribeZonesRequest::default())
+        .describe_zones()
+        .send()
         .await
         .unwrap_err();
     assert!(
@@ -261,7 +259,7 @@ async fn redirects_are_errors_that_name_status_and_location_and_are_never_follow
         let server = hostile(move |_| Reply::Raw(answer.clone())).await;
 
         let err = client(server.addr, quick())
-            .create_snapshot(write())
+            .send(write())
             .await
             .unwrap_err();
         match &err {
@@ -281,7 +279,8 @@ async fn redirects_are_errors_that_name_status_and_location_and_are_never_follow
         assert_eq!(server.requests.load(Ordering::SeqCst), 1, "{status}");
         // A read is retried, as after any answer that may follow a received request.
         client(server.addr, quick())
-            .describe_snapshots(DescribeSnapshotsRequest::default())
+            .describe_snapshots()
+            .send()
             .await
             .unwrap_err();
         assert_eq!(server.requests.load(Ordering::SeqCst), 1 + 4, "{status}");
@@ -309,16 +308,13 @@ async fn throttling_is_retried_whatever_the_body() {
     })
     .await;
     // A write, which only throttling is retried for.
-    client(server.addr, quick())
-        .create_snapshot(write())
-        .await
-        .unwrap();
+    client(server.addr, quick()).send(write()).await.unwrap();
     assert_eq!(server.requests.load(Ordering::SeqCst), 3);
 
     let html = response("429 Too Many Requests", &[], "<html>busy</html>");
     let server = hostile(move |_| Reply::Raw(html.clone())).await;
     let err = client_with_attempts(server.addr, 2)
-        .create_snapshot(write())
+        .send(write())
         .await
         .unwrap_err();
     match err {
@@ -358,10 +354,7 @@ async fn closed_port() -> std::net::SocketAddr {
 async fn writes_are_retried_only_when_certainly_not_received() {
     // Nothing listens at the endpoint: nothing was sent, so even a write is retried.
     let nowhere = closed_port().await;
-    match client_with_attempts(nowhere, 3)
-        .create_snapshot(write())
-        .await
-    {
+    match client_with_attempts(nowhere, 3).send(write()).await {
         Err(Error::Transport(t)) => assert_eq!(t.attempts, 3),
         other => panic!("{other:?}"),
     }
@@ -369,13 +362,14 @@ async fn writes_are_retried_only_when_certainly_not_received() {
     // The connection closes after the request arrived: a write is not sent again, a read is.
     let server = hostile(|_| Reply::Close).await;
     let err = client(server.addr, quick())
-        .create_snapshot(write())
+        .send(write())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
     assert_eq!(server.requests.load(Ordering::SeqCst), 1);
     client(server.addr, quick())
-        .describe_zones(DescribeZonesRequest::default())
+        .describe_zones()
+        .send()
         .await
         .unwrap_err();
     assert_eq!(server.requests.load(Ordering::SeqCst), 1 + 4);
@@ -387,7 +381,7 @@ async fn writes_are_retried_only_when_certainly_not_received() {
     let answer = response("307 Temporary Redirect", &[("Location", &location)], "");
     let server = hostile(move |_| Reply::Raw(answer.clone())).await;
     let err = following(server.addr, quick())
-        .create_snapshot(write())
+        .send(write())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Transport(_)), "{err:?}");
@@ -406,7 +400,8 @@ async fn an_answer_that_arrives_through_a_redirect_is_refused() {
     let answer = response("308 Permanent Redirect", &[("Location", &location)], "");
     let server = hostile(move |_| Reply::Raw(answer.clone())).await;
     match following(server.addr, RetryPolicy::none())
-        .describe_zones(DescribeZonesRequest::default())
+        .describe_zones()
+        .send()
         .await
     {
         Err(Error::Redirect { location: got, .. }) => {

@@ -35,7 +35,10 @@ async fn bodies_beyond_the_limit_get_413_without_being_read_or_kept() {
     let ids: Vec<String> = (0..2000).map(|i| format!("eip-{i}")).collect();
     let client = Client::new(server.config().retry(RetryPolicy::none())).unwrap();
     let err = client
-        .associate_eip_address(AssociateEipAddressRequest::new(ids).nat_id("nat-1"))
+        .associate_eip_address()
+        .eip_ids(ids)
+        .nat_id("nat-1")
+        .send()
         .await
         .unwrap_err();
     assert_eq!(err.http_status(), Some(413), "{err:?}");
@@ -70,7 +73,9 @@ async fn the_request_log_keeps_the_last_requests_and_counts_all() {
     let client = server.client().unwrap();
     for page in 1..=5 {
         client
-            .describe_snapshots(DescribeSnapshotsRequest::default().page_num(page))
+            .describe_snapshots()
+            .page_num(page)
+            .send()
             .await
             .unwrap();
     }
@@ -89,10 +94,7 @@ async fn the_request_log_keeps_the_last_requests_and_counts_all() {
             .credentials(Credentials::access_key(MOCK_ACCESS_KEY_ID, "wrong")),
     )
     .unwrap();
-    wrong
-        .describe_snapshots(DescribeSnapshotsRequest::default())
-        .await
-        .unwrap_err();
+    wrong.describe_snapshots().send().await.unwrap_err();
     let misrouted = reqwest::Client::new()
         .post(format!("{}/elsewhere", server.endpoint()))
         .body("x".repeat(500))
@@ -126,7 +128,8 @@ async fn connections_that_send_nothing_or_stall_are_closed() {
     server
         .client()
         .unwrap()
-        .describe_snapshots(DescribeSnapshotsRequest::default())
+        .describe_snapshots()
+        .send()
         .await
         .unwrap();
     for stream in &mut idle {
@@ -160,10 +163,7 @@ async fn html_faults_answer_with_the_status_asked_for() {
     let client = Client::new(server.config().retry(RetryPolicy::none())).unwrap();
     for status in [502, 503, 504, 403] {
         server.inject(Fault::Html(status), 1);
-        match client
-            .describe_snapshots(DescribeSnapshotsRequest::default())
-            .await
-        {
+        match client.describe_snapshots().send().await {
             Err(Error::Undecodable(u)) => {
                 assert_eq!(u.http_status, status);
                 assert!(u.snippet.contains(&status.to_string()), "{}", u.snippet);
@@ -193,9 +193,10 @@ async fn secrets_and_tokens_never_reach_debug_output() {
     )
     .unwrap();
     client
-        .associate_eip_address(
-            AssociateEipAddressRequest::new(vec!["eip-1".into()]).nat_id("nat-1"),
-        )
+        .associate_eip_address()
+        .eip_ids(["eip-1"])
+        .nat_id("nat-1")
+        .send()
         .await
         .unwrap();
     let recorded = &server.requests()[0];

@@ -194,7 +194,7 @@ async fn without_any_credentials_the_call_fails_with_a_configuration_error() {
         home.env(&[("ZENLAYER_ENDPOINT", &server.endpoint())]),
     ))
     .unwrap();
-    match client.describe_zones(DescribeZonesRequest::default()).await {
+    match client.describe_zones().send().await {
         Err(Error::Config(e)) => assert!(e.message().contains("no credentials"), "{e}"),
         other => panic!("{other:?}"),
     }
@@ -214,7 +214,8 @@ async fn a_profile_signs_real_calls() {
     ]));
     Client::new(config)
         .unwrap()
-        .describe_zones(DescribeZonesRequest::default())
+        .describe_zones()
+        .send()
         .await
         .unwrap();
     assert_eq!(server.requests()[0].status, 200);

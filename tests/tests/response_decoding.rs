@@ -50,11 +50,7 @@ async fn describe(
     zec_api::actions::DescribeInstancesResponse,
     Error<zec_api::actions::DescribeInstancesError>,
 > {
-    server
-        .client()
-        .unwrap()
-        .describe_instances(DescribeInstancesRequest::default())
-        .await
+    server.client().unwrap().describe_instances().send().await
 }
 
 #[tokio::test]
@@ -179,7 +175,8 @@ async fn a_response_that_is_not_an_object_is_undecodable() {
     let err = server
         .client()
         .unwrap()
-        .describe_zones(DescribeZonesRequest::default())
+        .describe_zones()
+        .send()
         .await
         .unwrap_err();
     match err {

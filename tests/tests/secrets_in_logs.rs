@@ -2,13 +2,8 @@
 //! which call sites are enabled per process, so a test that captures logs must not share the
 //! process with tests that run without a subscriber.
 
-use zec_api::actions::{AssociateEipAddressRequest, DescribeSnapshotsRequest};
 use zec_api::mock::{Fault, MockOptions, MockServer};
 use zec_api::{Client, Credentials};
-
-fn associate() -> AssociateEipAddressRequest {
-    AssociateEipAddressRequest::new(vec!["eip-1".into()]).nat_id("nat-1")
-}
 
 #[test]
 fn secrets_never_appear_in_debug_or_logs() {
@@ -28,18 +23,24 @@ fn secrets_never_appear_in_debug_or_logs() {
             server.inject(Fault::Status(500), 1);
             let client = server.client().unwrap();
             // A read, so that the server error is retried as well as the throttling.
-            client
-                .describe_snapshots(DescribeSnapshotsRequest::default())
-                .await
-                .unwrap();
+            client.describe_snapshots().send().await.unwrap();
             let wrong = Client::new(
                 server
                     .config()
                     .credentials(Credentials::access_key("AKID", format!("{secret}-wrong"))),
             )
             .unwrap();
-            let err = wrong.associate_eip_address(associate()).await.unwrap_err();
-            let shown = format!("{err} {err:?} {client:?} {:?}", client.config());
+            let err = wrong
+                .associate_eip_address()
+                .eip_ids(["eip-1"])
+                .nat_id("nat-1")
+                .send()
+                .await
+                .unwrap_err();
+            // A call being built shows its request, with passwords redacted.
+            let call = client.create_zec_instances().password(secret);
+            let shown = format!("{err} {err:?} {client:?} {:?} {call:?}", client.config());
+            assert!(shown.contains("<redacted>"), "{shown}");
             assert!(!shown.contains(secret), "{shown}");
         });
     });

@@ -9,7 +9,9 @@ use zec_api::{Client, Error, ValidationMode};
 
 /// Breaks a documented rule: `lanIp` is required with `nicId`.
 fn breaks_a_rule() -> AssociateEipAddressRequest {
-    AssociateEipAddressRequest::new(vec!["eip-1".into()]).nic_id("nic-1")
+    AssociateEipAddressRequest::default()
+        .eip_ids(["eip-1"])
+        .nic_id("nic-1")
 }
 
 // One test, so that what it reads from the log is what it caused.
@@ -31,7 +33,7 @@ fn enforce_warn_and_off_per_client_and_per_call() {
         // Enforce, the default: nothing is sent.
         let client = server.client().unwrap();
         assert_eq!(client.validation_mode(), ValidationMode::Enforce);
-        match client.associate_eip_address(breaks_a_rule()).await {
+        match client.send(breaks_a_rule()).await {
             Err(Error::Validation(v)) => assert_eq!(v.violations[0].field, "lanIp"),
             other => panic!("{other:?}"),
         }
@@ -39,7 +41,7 @@ fn enforce_warn_and_off_per_client_and_per_call() {
 
         // Warn for the client: a warning naming the violations, and the request is sent.
         let warn = Client::new(server.config().validation(ValidationMode::Warn)).unwrap();
-        warn.associate_eip_address(breaks_a_rule()).await.unwrap();
+        warn.send(breaks_a_rule()).await.unwrap();
         assert_eq!(server.received(), 1);
         assert_eq!(warned(), 1);
         assert_eq!(captured.lines_with("lanIp: is required when").len(), 1);
@@ -51,11 +53,11 @@ fn enforce_warn_and_off_per_client_and_per_call() {
         // Off for one call, through a view that shares the client's connections.
         let off = client.with_validation(ValidationMode::Off);
         assert!(std::ptr::eq(off.config(), client.config()));
-        off.associate_eip_address(breaks_a_rule()).await.unwrap();
+        off.send(breaks_a_rule()).await.unwrap();
         assert_eq!(server.received(), 2);
         assert_eq!(warned(), 1, "Off does not warn");
         // The client the view came from still enforces.
-        assert!(client.associate_eip_address(breaks_a_rule()).await.is_err());
+        assert!(client.send(breaks_a_rule()).await.is_err());
         assert_eq!(server.received(), 2);
 
         // Warn for one call.
@@ -73,7 +75,7 @@ fn enforce_warn_and_off_per_client_and_per_call() {
             .client()
             .unwrap()
             .with_validation(ValidationMode::Off)
-            .associate_eip_address(breaks_a_rule())
+            .send(breaks_a_rule())
             .await
             .unwrap_err();
         match err {

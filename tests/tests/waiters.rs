@@ -17,8 +17,10 @@ async fn created(
     server: &MockServer,
 ) -> (CreateSnapshotRequest, CreateSnapshotResponse) {
     server.respond_json("CreateSnapshot", json!({"snapshotId": "snap-1"}));
-    let request = CreateSnapshotRequest::new("disk-1", "nightly");
-    let response = client.create_snapshot(request.clone()).await.unwrap();
+    let request = CreateSnapshotRequest::default()
+        .disk_id("disk-1")
+        .snapshot_name("nightly");
+    let response = client.send(request.clone()).await.unwrap();
     (request, response)
 }
 

@@ -5,7 +5,8 @@ use zec_api::types::BindType;
 use zec_api::{Action, ErrorCode};
 
 fn main() {
-    let request = RebindEipsRequest::new(vec!["eip-1".into()])
+    let request = RebindEipsRequest::default()
+        .eip_ids(["eip-1"])
         .nic_id("nic-1")
         .bind_type(BindType::FullNat);
     request.validate().unwrap();
@@ -13,9 +14,13 @@ fn main() {
         serde_json::to_string(&request).unwrap(),
         r#"{"eipIds":["eip-1"],"nicId":"nic-1","bindType":"FullNat"}"#
     );
-    let err = RebindEipsRequest::new(vec!["eip-1".into()]).validate().unwrap_err();
+    let err = RebindEipsRequest::default()
+        .eip_ids(["eip-1"])
+        .validate()
+        .unwrap_err();
     assert_eq!(err.violations[0].field, "nicId, natId");
-    let too_many = RebindEipsRequest::new((0..11).map(|i| format!("eip-{i}")).collect())
+    let too_many = RebindEipsRequest::default()
+        .eip_ids((0..11).map(|i| format!("eip-{i}")))
         .nat_id("nat-1")
         .validate()
         .unwrap_err();

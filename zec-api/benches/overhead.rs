@@ -14,7 +14,8 @@ use zec_api::{Client, Config, Credentials, RetryPolicy, sign};
 const ANSWER: &str = r#"{"requestId":"T1","response":{"requestId":"T1","failedEipIds":[]}}"#;
 
 fn request() -> AssociateEipAddressRequest {
-    AssociateEipAddressRequest::new(vec!["eip-1".into(), "eip-2".into()])
+    AssociateEipAddressRequest::default()
+        .eip_ids(["eip-1", "eip-2"])
         .nic_id("nic-1")
         .lan_ip("10.0.0.2")
 }
@@ -119,11 +120,7 @@ fn calls(c: &mut Criterion) {
     let mut group = c.benchmark_group("calls");
     group.measurement_time(Duration::from_secs(8));
     group.bench_function("zec-api", |b| {
-        b.iter(|| {
-            runtime
-                .block_on(client.associate_eip_address(request()))
-                .unwrap()
-        })
+        b.iter(|| runtime.block_on(client.send(request())).unwrap())
     });
     group.bench_function("reqwest", |b| {
         b.iter(|| {

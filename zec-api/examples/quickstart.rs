@@ -9,10 +9,7 @@
 
 use futures_util::StreamExt;
 use std::process::ExitCode;
-use zec_api::actions::{
-    AssociateEipAddressError, AssociateEipAddressRequest, DescribeInstances,
-    DescribeInstancesRequest, DescribeZonesRequest,
-};
+use zec_api::actions::{AssociateEipAddressError, AssociateEipAddressResponse};
 use zec_api::mock::MockServer;
 use zec_api::types::BindType;
 use zec_api::{Client, Config, Error};
@@ -50,9 +47,9 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
         None => Client::new(config)?,
     };
 
-    println!("\n1. A request that breaks a documented rule is refused before anything is sent:");
-    let broken = AssociateEipAddressRequest::new(vec!["eip-1".into()]).nic_id("nic-1");
-    match client.associate_eip_address(broken).await {
+    println!("\n1. A request that breaks documented rules is refused before anything is sent:");
+    // No `eipIds` (required), and `nicId` without the `lanIp` it needs.
+    match client.associate_eip_address().nic_id("nic-1").send().await {
         Err(Error::Validation(v)) => {
             for violation in &v.violations {
                 println!("   {}: {}", violation.field, violation.message);
@@ -62,15 +59,20 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     println!("\n2. Bind two elastic IPs to a vNIC in pass-through mode (AssociateEipAddress):");
-    let request = AssociateEipAddressRequest::new(vec!["eip-1".into(), "eip-2".into()])
+    let call = client
+        .associate_eip_address()
+        .eip_ids(["eip-1", "eip-2"])
         .nic_id("nic-1")
         .lan_ip("10.0.0.2")
         .bind_type(BindType::Passthrough);
-    println!("   sending {}", serde_json::to_string(&request)?);
-    report(client.associate_eip_address(request).await);
+    println!(
+        "   sending {}",
+        serde_json::to_string(&call.clone().request())?
+    );
+    report(call.send().await);
 
     println!("\n3. List the availability zones (DescribeZones, read-only, so retried on 5xx):");
-    match client.describe_zones(DescribeZonesRequest::default()).await {
+    match client.describe_zones().send().await {
         Ok(response) => {
             for zone in response.zone_set.unwrap_or_default() {
                 println!(
@@ -85,8 +87,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
 
     println!("\n4. Walk every instance, page by page (DescribeInstances as a stream):");
-    let mut instances =
-        Box::pin(client.paginate::<DescribeInstances>(DescribeInstancesRequest::default()));
+    let mut instances = client.describe_instances().stream();
     let mut count = 0;
     while let Some(item) = instances.next().await {
         match item {
@@ -117,9 +118,13 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
             "INVALID_LB_NOT_FOUND",
             "The load balancer does not exist.",
         );
-        let request =
-            AssociateEipAddressRequest::new(vec!["eip-1".into()]).load_balancer_id("lb-1");
-        report(client.associate_eip_address(request).await);
+        let result = client
+            .associate_eip_address()
+            .eip_ids(["eip-1"])
+            .load_balancer_id("lb-1")
+            .send()
+            .await;
+        report(result);
         println!(
             "\nThe mock server received {} request(s), each signed with ZC2-HMAC-SHA256.",
             server.requests().len()
@@ -129,9 +134,7 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// Print the outcome of an AssociateEipAddress call in plain words.
-fn report(
-    result: Result<zec_api::actions::AssociateEipAddressResponse, Error<AssociateEipAddressError>>,
-) {
+fn report(result: Result<AssociateEipAddressResponse, Error<AssociateEipAddressError>>) {
     match result {
         Ok(response) => {
             let failed = response.failed_eip_ids.unwrap_or_default();

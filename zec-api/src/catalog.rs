@@ -2,7 +2,7 @@
 //! server) and for checks over all actions (tests of the docs' examples).
 
 use crate::action::Action;
-use crate::validation::{ValidationError, run_validation};
+use crate::validation::{RuleKind, ValidationError, run_validation};
 use crate::wire::{Decode, Decoder};
 use serde_json::Value;
 use std::fmt;
@@ -83,17 +83,20 @@ pub fn check_request<A: Action>(body: &[u8]) -> Result<(), RequestProblem> {
     if !value.is_object() {
         return Err(RequestProblem::NotJson("not an object".into()));
     }
-    let request: A::Request = serde_json::from_value(value).map_err(|e| {
-        let message = e.to_string();
-        match message
-            .strip_prefix("missing field `")
-            .and_then(|rest| rest.split('`').next())
-        {
-            Some(field) => RequestProblem::Missing(field.to_string()),
-            None => RequestProblem::Invalid(message),
+    let request: A::Request =
+        serde_json::from_value(value).map_err(|e| RequestProblem::Invalid(e.to_string()))?;
+    run_validation(A::NAME, &request).map_err(|error| {
+        // A required parameter left out is reported as missing, as the API does, before any
+        // other problem.
+        let missing = error
+            .violations
+            .iter()
+            .find(|v| v.rule == RuleKind::Required && !v.field.contains(['.', '[']));
+        match missing {
+            Some(v) => RequestProblem::Missing(v.field.clone()),
+            None => RequestProblem::Violations(error),
         }
-    })?;
-    run_validation(A::NAME, &request).map_err(RequestProblem::Violations)
+    })
 }
 
 /// Decode the content of `response` for `A` strictly: every member must have the documented

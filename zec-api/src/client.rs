@@ -343,7 +343,8 @@ impl Client {
         self.validation
     }
 
-    /// Send any action's request: `client.send(AssociateEipAddressRequest::new(ids))`.
+    /// Send any action's request, built ahead of time:
+    /// `client.send(AssociateEipAddressRequest::default().eip_ids(ids).nat_id("nat-1"))`.
     ///
     /// The request is validated first, as the validation mode says (by default nothing is
     /// sent if that fails). Throttling is retried, and so are server errors and connection

@@ -1,23 +1,31 @@
 //! A typed client for Zenlayer Elastic Compute (ZEC), API version 2025-09-01, generated from
 //! Zenlayer's API docs.
 //!
-//! Every action of the docs is a request type, a response type, an error-code enum and a
-//! method on [`Client`]:
+//! Every action of the docs is a method on [`Client`] that returns a [`Call`] with a setter
+//! per request member, a request type, a response type and an error-code enum:
 //!
 //! ```no_run
-//! use zec_api::actions::AssociateEipAddressRequest;
 //! use zec_api::{Client, Config, Credentials};
 //!
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let client = Client::new(Config::new().credentials(Credentials::access_key("id", "secret")))?;
-//! let request = AssociateEipAddressRequest::new(vec!["eip-1".into()])
+//! let response = client
+//!     .associate_eip_address()
+//!     .eip_ids(["eip-1"])
 //!     .nic_id("nic-1")
-//!     .lan_ip("10.0.0.2");
-//! let response = client.associate_eip_address(request).await?;
+//!     .lan_ip("10.0.0.2")
+//!     .send()
+//!     .await?;
 //! println!("not bound: {:?}", response.failed_eip_ids);
 //! # Ok(())
 //! # }
 //! ```
+//!
+//! `send` validates first: a required member left unset, or a documented rule broken, is
+//! reported (every problem at once) and nothing is sent. List actions also have
+//! [`stream`](Call::stream), asynchronous ones [`send_and_wait`](Call::send_and_wait). A
+//! request can also be built ahead of time, from `Default` and the same setters, and sent with
+//! [`Client::send`].
 //!
 //! - [`actions`]: requests, responses and error enums, by the docs' groups;
 //! - [`types`]: the data structures and enums they share (enums keep values this version
@@ -37,6 +45,7 @@ mod client;
 mod credentials;
 mod decode;
 mod error;
+mod fluent;
 #[cfg(feature = "mock")]
 pub mod mock;
 mod paginate;
@@ -57,6 +66,7 @@ pub use decode::{ActionResult, decode};
 pub use error::{
     ApiError, ConfigError, Error, ErrorCode, PaginationError, TransportError, Undecodable,
 };
+pub use fluent::{Call, SendAndWaitError, Waited};
 pub use paginate::Paginated;
 pub use retry::RetryPolicy;
 pub use serde_json::Value as JsonValue;

@@ -171,7 +171,7 @@ impl Client {
     pub fn paginate<A: Paginated>(
         &self,
         request: A::Request,
-    ) -> impl Stream<Item = Result<A::Item, Error<A::Error>>> + Send + 'static
+    ) -> impl Stream<Item = Result<A::Item, Error<A::Error>>> + Send + 'static + use<A>
     where
         A::Request: crate::action::ActionRequest<Action = A>,
     {

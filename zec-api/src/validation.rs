@@ -26,7 +26,7 @@ pub enum ValidationMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RuleKind {
-    /// A required member of a data structure is missing.
+    /// A required member is missing.
     Required,
     /// A field is required because another is set (to some value).
     RequiredIf,
@@ -175,7 +175,7 @@ impl Validator {
         });
     }
 
-    /// A required member of a data structure.
+    /// A required member.
     pub fn required(&mut self, field: &str, is_set: bool) {
         if !is_set {
             self.push(field, RuleKind::Required, "is required".into());

@@ -90,7 +90,6 @@ impl Decoder {
             path: self.path(),
             expected,
             received: kind(value),
-            missing: false,
         }
     }
 
@@ -148,15 +147,10 @@ pub struct Mismatch {
     pub expected: &'static str,
     /// The JSON kind received (`string`).
     pub received: &'static str,
-    /// A required member is absent.
-    missing: bool,
 }
 
 impl fmt::Display for Mismatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.missing {
-            return write!(f, "missing field `{}`", self.path);
-        }
         if !self.path.is_empty() {
             write!(f, "`{}`: ", self.path)?;
         }
@@ -206,30 +200,6 @@ impl Fields {
         match value {
             Value::Object(map) => Ok(Fields { map }),
             other => Err(cx.mismatch("an object", &other)),
-        }
-    }
-
-    /// A member that must be present and not `null` (request parameters the docs require).
-    pub fn required<T: Decode>(
-        &mut self,
-        cx: &mut Decoder,
-        name: &'static str,
-    ) -> Result<T, Mismatch> {
-        match self.map.remove(name) {
-            None | Some(Value::Null) => {
-                let mut path = cx.path();
-                if !path.is_empty() {
-                    path.push('.');
-                }
-                path.push_str(name);
-                Err(Mismatch {
-                    path,
-                    expected: T::EXPECTED,
-                    received: "null",
-                    missing: true,
-                })
-            }
-            Some(value) => cx.within(Step::Member(name), value),
         }
     }
 
@@ -486,7 +456,5 @@ mod tests {
             err.to_string(),
             "`b`: expected a boolean, received a string"
         );
-        let err = fields.required::<bool>(&mut cx, "gone").unwrap_err();
-        assert_eq!(err.to_string(), "missing field `gone`");
     }
 }

@@ -10,18 +10,6 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use zec_spec::ir::{Action, Rule};
 
-/// Prefixes of actions that only read, and so may be retried after a server error.
-const READ_ONLY_PREFIXES: &[&str] = &["Describe", "Inquiry", "Query", "Get", "List", "Check"];
-
-/// Whether an action only reads state.
-pub fn is_read_only(name: &str) -> bool {
-    READ_ONLY_PREFIXES.iter().any(|p| {
-        name.strip_prefix(p).is_some_and(|rest| {
-            rest.starts_with(|c: char| c.is_ascii_uppercase()) || rest.is_empty()
-        })
-    })
-}
-
 /// The description of an action: summary, docs, notes, behaviour, error codes, link.
 pub fn action_doc(ctx: &Ctx<'_>, action: &Action) -> Doc {
     let mut doc = Doc::new();
@@ -98,7 +86,7 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
 
     let mut request_doc = Doc::new();
     request_doc.markdown(format!(
-        "Parameters of [`{base}`]: build with `new` and the setters, check with `validate()`."
+        "Parameters of [`{base}`], for a request built ahead of time: start from `default()`, set members with the setters (a required member left unset is reported by `validate()`), send with [`Client::send`](::zec_api::Client::send). The client method of the action builds and sends in one chain."
     ));
     request_doc.markdown(escape(&action.summary));
     if let Some(link) = ctx.page_link(&action.source.file) {
@@ -149,7 +137,7 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
     let response_ident = ident(&response_name);
     let error_ident = ident(&format!("{base}Error"));
     let wire = action.name.as_str();
-    let read_only = is_read_only(&action.name);
+    let read_only = zec_spec::ir::is_read_only_action(&action.name);
     let marker_doc = action_doc(ctx, action).tokens();
     Ok(quote! {
         #marker_doc
@@ -199,18 +187,4 @@ fn check_rules(action: &Action) -> Vec<Error> {
         }
     }
     errors
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn read_only_actions_by_name() {
-        assert!(is_read_only("DescribeInstances"));
-        assert!(is_read_only("InquiryPriceCreateInstance"));
-        assert!(!is_read_only("CreateZecInstances"));
-        assert!(!is_read_only("Describer"));
-        assert!(!is_read_only("AssociateEipAddress"));
-    }
 }

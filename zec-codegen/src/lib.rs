@@ -5,15 +5,17 @@
 //! single page. Generated code reaches runtime helpers only through `::zec_api::__private`.
 //!
 //! One module per concern: [`names`] (Rust names), [`docs`] (doc comments), [`types`] (Rust
-//! types and the data-structure page), [`record`] (structs with their constructors, setters and
+//! types and the data-structure page), [`record`] (structs with their setters and
 //! wire format), [`validate`] (`validate()`), [`errors`] (error enums), [`action`] (one
-//! action's items), [`client`] (the client methods).
+//! action's items), [`fluent`] (the client methods and the setters of their calls),
+//! [`client`] (client method names, `generate_page!`).
 
 pub mod action;
 pub mod catalog;
 pub mod client;
 pub mod docs;
 pub mod errors;
+pub mod fluent;
 pub mod names;
 pub mod paginate;
 pub mod record;
@@ -135,17 +137,19 @@ pub fn generate_api_with_features(
     // Actions grouped by the docs' group, one module each.
     let mut groups: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
     let mut methods = Vec::new();
+    let mut setters = Vec::new();
     for a in &api.actions {
-        match action::generate_action(&ctx, a) {
-            Ok(tokens) => {
-                groups.entry(a.group.as_str()).or_default().push(tokens);
+        match action::generate_action(&ctx, a)
+            .and_then(|tokens| fluent::fluent_items(&ctx, a).map(|fluent| (tokens, fluent)))
+        {
+            Ok((tokens, fluent)) => {
+                let group = groups.entry(a.group.as_str()).or_default();
+                group.push(tokens);
+                group.push(fluent.alias);
                 let cfg = ctx.group_cfg(&a.group);
-                let method = client::client_method(&ctx, a);
+                let (method, setter_impl) = (fluent.method, fluent.setters);
                 methods.push(quote!(#cfg #method));
-                if let Some(item) = paginate::item_type(&ctx, a) {
-                    let stream = paginate::stream_method(a, &client::method_name(&a.name), &item);
-                    methods.push(quote!(#cfg #stream));
-                }
+                setters.push(quote!(#cfg #setter_impl));
             }
             Err(mut e) => errors.append(&mut e),
         }
@@ -190,6 +194,7 @@ pub fn generate_api_with_features(
         impl ::zec_api::Client {
             #( #methods )*
         }
+        #( #setters )*
         #page_macro
         #catalog
     })

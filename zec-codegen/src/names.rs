@@ -3,7 +3,7 @@
 //! - Fields and methods: snake_case of the wire name (`eipIds` → `eip_ids`, `eipV4Type` →
 //!   `eip_v4_type`, `ipv6ClusterId` → `ipv6_cluster_id`). A Rust keyword gets a trailing
 //!   underscore (`type` → `type_`); so does a name used by the generated API itself (`new`,
-//!   `validate`).
+//!   `validate`, and `send`, `request`, `stream`, `send_and_wait` of a fluent call).
 //! - Types: the wire name with its first letter upper-cased (`AssociateEipAddress`).
 //! - Enum variants and error codes: CamelCase of the value (`FullNat`, `IN_USE` → `InUse`,
 //!   `INVALID_LB_NOT_FOUND` → `InvalidLbNotFound`, `IPv4_IPv6` → `Ipv4Ipv6`); a value that
@@ -23,8 +23,20 @@ const KEYWORDS: &[&str] = &[
     "typeof", "union", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
-/// Method names the generated structs define themselves; a field setter may not take them.
-const RESERVED_METHODS: &[&str] = &["new", "validate", "default", "clone", "fmt", "eq"];
+/// Method names the generated structs and `zec_api::Call` define themselves; a field setter
+/// may not take them.
+const RESERVED_METHODS: &[&str] = &[
+    "new",
+    "validate",
+    "default",
+    "clone",
+    "fmt",
+    "eq",
+    "send",
+    "request",
+    "stream",
+    "send_and_wait",
+];
 
 /// Split a wire name into lower-case words at case changes, digits runs and separators.
 fn words(name: &str) -> Vec<String> {
@@ -186,6 +198,8 @@ mod tests {
         assert_eq!(field_ident_text("type"), "type_");
         assert_eq!(field_ident_text("new"), "new_");
         assert_eq!(field_ident_text("validate"), "validate_");
+        assert_eq!(field_ident_text("send"), "send_");
+        assert_eq!(field_ident_text("request"), "request_");
         assert_eq!(field_ident_text("nicId"), "nic_id");
     }
 

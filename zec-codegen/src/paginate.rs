@@ -1,4 +1,4 @@
-//! `zec_api::Paginated` for list actions, and their `…_stream` client methods.
+//! `zec_api::Paginated` for list actions (their fluent calls get `.stream()` from it).
 
 use crate::Ctx;
 use crate::names::{self, ident};
@@ -49,29 +49,21 @@ pub fn paginated_impl(
         &total.ident,
         &items.ident,
     );
-    let set_num = if page_num.optional {
-        quote!(request.#num = Some(page_num);)
-    } else {
-        quote!(request.#num = page_num;)
-    };
+    let set_num = quote!(request.#num = Some(page_num););
     // The largest documented page size, when the caller did not choose one.
     let max_size = page_size.field.constraints.iter().find_map(|c| match c {
         Constraint::Range { max: Some(max), .. } => Some(*max as i64),
         _ => None,
     });
-    let set_size = match (max_size, page_size.optional) {
-        (Some(max), true) => quote! {
+    let set_size = match max_size {
+        Some(max) => quote! {
             if request.#size.is_none() {
                 request.#size = Some(#max);
             }
         },
-        _ => quote!(),
+        None => quote!(),
     };
-    let get_size = if page_size.optional {
-        quote!(request.#size)
-    } else {
-        quote!(Some(request.#size))
-    };
+    let get_size = quote!(request.#size);
     Some(quote! {
         impl ::zec_api::Paginated for #marker {
             type Item = #item;
@@ -94,26 +86,4 @@ pub fn paginated_impl(
 
 fn find<'r, 'a>(record: &'r Record<'a>, wire: &str) -> Option<&'r RecordField<'a>> {
     record.fields.iter().find(|f| f.field.name == wire)
-}
-
-/// `Client::<action>_stream(request)` for a paginated action.
-pub fn stream_method(action: &Action, method: &str, item: &TokenStream) -> TokenStream {
-    let base = names::type_name(&action.name);
-    let marker = ident(&base);
-    let request = ident(&format!("{base}Request"));
-    let error = ident(&format!("{base}Error"));
-    let name = ident(&format!("{method}_stream"));
-    let doc = format!(
-        " Every item of `{}`, page after page (see [`Client::paginate`](::zec_api::Client::paginate)).",
-        action.name
-    );
-    quote! {
-        #[doc = #doc]
-        pub fn #name(
-            &self,
-            request: ::zec_api::actions::#request,
-        ) -> impl ::zec_api::__private::Stream<Item = ::core::result::Result<#item, ::zec_api::Error<::zec_api::actions::#error>>> + Send + 'static {
-            self.paginate::<::zec_api::actions::#marker>(request)
-        }
-    }
 }

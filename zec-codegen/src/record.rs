@@ -1,5 +1,9 @@
-//! Structs: requests, responses and data structures, with their constructor, setters, `Debug`
-//! (secrets redacted) and wire format.
+//! Structs: requests, responses and data structures, with their setters, `Debug` (secrets
+//! redacted) and wire format.
+//!
+//! Every member is an `Option`, required ones too: a request is built from `Default` with
+//! setters (there is no positional constructor whose arguments could be swapped), and a
+//! required member left unset is reported by `validate()` with every other problem.
 //!
 //! The wire format is written out here instead of derived: a `Serialize` that skips absent
 //! fields, and a `Decode` (with a one-line `Deserialize` over it) that takes each member of a
@@ -20,12 +24,11 @@ use zec_spec::ir::{Field, Rule, TypeRef};
 /// What a struct is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RecordKind {
-    /// Sent: required fields plain, optional ones `Option`.
+    /// Sent; required members checked by validation.
     Request,
-    /// Received: every field `Option`.
+    /// Received.
     Response,
-    /// A data structure, sent and received: every field `Option`, required ones checked by
-    /// validation.
+    /// A data structure, sent and received; required members checked by validation.
     Data,
 }
 
@@ -53,12 +56,10 @@ pub struct RecordField<'a> {
     pub ident: Ident,
     /// Rust type, without the `Option`.
     pub ty: TokenStream,
-    /// Stored as `Option<ty>`.
-    pub optional: bool,
-    /// How constructors and setters accept it.
+    /// The type its setter takes.
     pub param: TokenStream,
-    /// The parameter is `impl Into<ty>`.
-    pub into: bool,
+    /// How the setter turns `value` (of type `param`) into `ty`.
+    pub convert: TokenStream,
     /// Hidden from `Debug`.
     pub sensitive: bool,
 }
@@ -77,7 +78,11 @@ impl<'a> Record<'a> {
         let mut scope = Scope::default();
         let mut out = Vec::new();
         for field in fields {
-            let ty = match rust_type(ctx, &field.ty, &field.source) {
+            let typed = rust_type(ctx, &field.ty, &field.source).and_then(|ty| {
+                let setter = setter_param(ctx, &field.ty, &ty, &field.source)?;
+                Ok((ty, setter))
+            });
+            let (ty, (param, convert)) = match typed {
                 Ok(t) => t,
                 Err(e) => {
                     errors.push(e);
@@ -85,24 +90,13 @@ impl<'a> Record<'a> {
                 }
             };
             let ident = ident(&scope.claim(names::field_ident_text(&field.name)));
-            let into = match &field.ty {
-                TypeRef::String | TypeRef::Timestamp => true,
-                TypeRef::Named(n) => ctx.is_enum(n),
-                _ => false,
-            };
-            let param = if into {
-                quote!(impl Into<#ty>)
-            } else {
-                ty.clone()
-            };
             out.push(RecordField {
                 field,
                 ident,
-                optional: kind != RecordKind::Request || !field.required,
                 sensitive: is_sensitive(&field.name),
                 ty,
                 param,
-                into,
+                convert,
             });
         }
         if errors.is_empty() {
@@ -118,13 +112,40 @@ impl<'a> Record<'a> {
             Err(errors)
         }
     }
+}
 
-    /// The fields `new` takes.
-    fn required(&self) -> impl Iterator<Item = &RecordField<'a>> {
-        self.fields.iter().filter(|f| {
-            f.field.required && matches!(self.kind, RecordKind::Request | RecordKind::Data)
-        })
-    }
+/// What a setter takes for a member of type `ty` (`rust` in Rust), and how it converts it:
+/// text and enums as `impl Into<_>` (an enum also from its wire text), lists as
+/// `impl IntoIterator` of the same, anything else as it is.
+fn setter_param(
+    ctx: &Ctx<'_>,
+    ty: &TypeRef,
+    rust: &TokenStream,
+    source: &zec_spec::ir::SourceRef,
+) -> Result<(TokenStream, TokenStream), Error> {
+    let into = |t: &TypeRef| match t {
+        TypeRef::String | TypeRef::Timestamp => true,
+        TypeRef::Named(n) => ctx.is_enum(n),
+        _ => false,
+    };
+    Ok(match ty {
+        TypeRef::Array(inner) => {
+            let item = rust_type(ctx, inner, source)?;
+            if into(inner) {
+                (
+                    quote!(impl IntoIterator<Item = impl Into<#item>>),
+                    quote!(value.into_iter().map(Into::into).collect()),
+                )
+            } else {
+                (
+                    quote!(impl IntoIterator<Item = #item>),
+                    quote!(value.into_iter().collect()),
+                )
+            }
+        }
+        t if into(t) => (quote!(impl Into<#rust>), quote!(value.into())),
+        _ => (rust.clone(), quote!(value)),
+    })
 }
 
 /// Fields whose values must never be printed.
@@ -142,39 +163,27 @@ fn is_sensitive(wire: &str) -> bool {
     .any(|s| lower.contains(s))
 }
 
-/// The struct, its inherent methods, `Debug`, wire format and validation.
+/// The struct, its setters, `Debug`, wire format and validation.
 pub fn generate(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
     let name = &r.name;
     let doc = r.doc.tokens();
-    let has_required = r.required().next().is_some();
-    let default = if r.kind != RecordKind::Request || !has_required {
-        quote!(Default,)
-    } else {
-        quote!()
-    };
     let fields = r.fields.iter().map(|f| {
         let ident = &f.ident;
         let ty = &f.ty;
-        let stored = if f.optional {
-            quote!(Option<#ty>)
-        } else {
-            quote!(#ty)
-        };
         let doc = docs::field_doc(f.field).tokens();
         let deprecated = f
             .field
             .deprecated
             .then(|| quote!(#[deprecated = "deprecated in the API docs"]));
-        quote! { #doc #deprecated pub #ident: #stored, }
+        quote! { #doc #deprecated pub #ident: Option<#ty>, }
     });
-    let constructor = constructor(r);
     let setters = r.fields.iter().map(setter);
     let debug = debug_impl(r);
     let wire = wire_impls(r);
     let validation = validate::validation(ctx, r);
     quote! {
         #doc
-        #[derive(Clone, PartialEq, #default)]
+        #[derive(Clone, PartialEq, Default)]
         #[non_exhaustive]
         pub struct #name {
             #( #fields )*
@@ -182,7 +191,6 @@ pub fn generate(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
 
         #[allow(deprecated, clippy::wrong_self_convention)]
         impl #name {
-            #constructor
             #( #setters )*
         }
 
@@ -192,72 +200,17 @@ pub fn generate(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
     }
 }
 
-fn constructor(r: &Record<'_>) -> TokenStream {
-    if r.kind == RecordKind::Response {
-        return quote!();
-    }
-    let required: Vec<&RecordField<'_>> = r.required().collect();
-    if r.kind == RecordKind::Data && required.is_empty() {
-        // `Default` covers it.
-        return quote!();
-    }
-    let params = required.iter().map(|f| {
-        let ident = &f.ident;
-        let param = &f.param;
-        quote!(#ident: #param)
-    });
-    let inits = r.fields.iter().map(|f| {
-        let ident = &f.ident;
-        if f.field.required && r.kind != RecordKind::Response {
-            match (f.optional, f.into) {
-                (true, true) => quote!(#ident: Some(#ident.into()),),
-                (true, false) => quote!(#ident: Some(#ident),),
-                (false, true) => quote!(#ident: #ident.into(),),
-                (false, false) => quote!(#ident,),
-            }
-        } else {
-            quote!(#ident: None,)
-        }
-    });
-    let names: Vec<String> = required
-        .iter()
-        .map(|f| format!("`{}`", f.field.name))
-        .collect();
-    let doc = if names.is_empty() {
-        " A value with every field unset.".to_string()
-    } else {
-        format!(" A value with its required fields: {}.", names.join(", "))
-    };
-    let many = (required.len() > 7).then(|| quote!(#[allow(clippy::too_many_arguments)]));
-    quote! {
-        #[doc = #doc]
-        #many
-        pub fn new( #( #params ),* ) -> Self {
-            Self { #( #inits )* }
-        }
-    }
-}
-
-fn setter(f: &RecordField<'_>) -> TokenStream {
-    let ident = &f.ident;
-    let param = &f.param;
-    let convert = if f.into {
-        quote!(value.into())
-    } else {
-        quote!(value)
-    };
-    let value = if f.optional {
-        quote!(Some(#convert))
-    } else {
-        quote!(#convert)
-    };
+/// The doc comment (and deprecation) of a member's setter: on the struct, and on the fluent
+/// call of a request.
+pub fn setter_attrs(f: &RecordField<'_>) -> TokenStream {
     let summary = f
         .field
         .docs
         .first()
         .map(|d| docs::escape(d))
         .unwrap_or_default();
-    let doc = format!(" Sets `{}`. {summary}", f.field.name);
+    let required = if f.field.required { " (required)" } else { "" };
+    let doc = format!(" Sets `{}`{required}. {summary}", f.field.name);
     let deprecated = f
         .field
         .deprecated
@@ -265,8 +218,18 @@ fn setter(f: &RecordField<'_>) -> TokenStream {
     quote! {
         #[doc = #doc]
         #deprecated
+    }
+}
+
+fn setter(f: &RecordField<'_>) -> TokenStream {
+    let ident = &f.ident;
+    let param = &f.param;
+    let convert = &f.convert;
+    let attrs = setter_attrs(f);
+    quote! {
+        #attrs
         pub fn #ident(mut self, value: #param) -> Self {
-            self.#ident = #value;
+            self.#ident = Some(#convert);
             self
         }
     }
@@ -299,24 +262,16 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
     let entries = r.fields.iter().map(|f| {
         let ident = &f.ident;
         let wire = &f.field.name;
-        if f.optional {
-            quote! {
-                if let Some(value) = &self.#ident {
-                    map.serialize_entry(#wire, value)?;
-                }
+        quote! {
+            if let Some(value) = &self.#ident {
+                map.serialize_entry(#wire, value)?;
             }
-        } else {
-            quote!(map.serialize_entry(#wire, &self.#ident)?;)
         }
     });
     let reads = r.fields.iter().map(|f| {
         let ident = &f.ident;
         let wire = &f.field.name;
-        if f.optional {
-            quote!(#ident: fields.optional(cx, #wire)?,)
-        } else {
-            quote!(#ident: fields.required(cx, #wire)?,)
-        }
+        quote!(#ident: fields.optional(cx, #wire)?,)
     });
     let (map_binding, fields_binding) = if r.fields.is_empty() {
         (quote!(let map), quote!(let _fields))

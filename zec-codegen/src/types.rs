@@ -49,7 +49,7 @@ pub fn generate_types(ctx: &Ctx<'_>, errors: &mut Vec<Error>) -> TokenStream {
             Shape::Enum { values } => items.push(enum_tokens(ctx, def, values)),
             Shape::Struct { fields } => {
                 let mut doc = type_doc(ctx, def);
-                doc.markdown("Every member is optional here, so that a value from the server never fails to decode; `new` takes the members the docs mark required, and `validate()` on a request checks them.");
+                doc.markdown("Every member is optional here, so that a value from the server never fails to decode; build one from `default()` with the setters, and `validate()` on a request checks the members the docs mark required.");
                 match Record::new(ctx, &def.name, doc, RecordKind::Data, fields, &[]) {
                     Ok(r) => items.push(record::generate(ctx, &r)),
                     Err(mut e) => errors.append(&mut e),

@@ -33,11 +33,13 @@ pub fn validation(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
             } else {
                 quote!(v)
             };
+            let rules = rule_docs(r.rules);
             quote! {
                 impl #name {
                     /// Checks every documented constraint and rule, and reports all violations
                     /// at once, naming fields by their wire names. The client calls this before
                     /// sending; nothing is sent if it fails.
+                    #( #[doc = #rules] )*
                     pub fn validate(&self) -> ::core::result::Result<(), ::zec_api::ValidationError> {
                         ::zec_api::__private::run_validation(#action, self)
                     }
@@ -52,6 +54,60 @@ pub fn validation(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
             }
         }
     }
+}
+
+/// Doc lines that state the rules over several fields, as the docs give them.
+fn rule_docs(rules: &[Rule]) -> Vec<String> {
+    let code = |fields: &[String]| {
+        fields
+            .iter()
+            .map(|f| format!("`{f}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines: Vec<String> = rules
+        .iter()
+        .map(|rule| match rule {
+            Rule::ExactlyOneOf {
+                fields,
+                by_priority: true,
+                ..
+            } => format!(
+                " - exactly one of {} must be set (the docs list them in the server's order of priority);",
+                code(fields)
+            ),
+            Rule::ExactlyOneOf { fields, .. } => {
+                format!(" - exactly one of {} must be set;", code(fields))
+            }
+            Rule::AtMostOneOf { fields, .. } => {
+                format!(" - at most one of {} may be set;", code(fields))
+            }
+            Rule::RequiredIf {
+                field,
+                when,
+                equals,
+                ..
+            } if equals.is_empty() => format!(" - `{field}` is required when `{when}` is set;"),
+            Rule::RequiredIf {
+                field,
+                when,
+                equals,
+                ..
+            } => format!(
+                " - `{field}` is required when `{when}` is {};",
+                equals
+                    .iter()
+                    .map(|e| format!("`{e}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        })
+        .collect();
+    if !lines.is_empty() {
+        lines.insert(0, String::new());
+        lines.insert(1, " Rules over several fields:".to_string());
+    }
+    lines
 }
 
 /// Whether values of a data structure have anything to validate (a required member, a
@@ -82,7 +138,7 @@ fn checks(ctx: &Ctx<'_>, r: &Record<'_>) -> Vec<TokenStream> {
     for f in &r.fields {
         let wire = f.field.name.as_str();
         let value = value_ref(f);
-        if r.kind == RecordKind::Data && f.field.required {
+        if r.kind != RecordKind::Response && f.field.required {
             let ident = &f.ident;
             out.push(quote!(v.required(#wire, self.#ident.is_some());));
         }
@@ -111,20 +167,12 @@ fn checks(ctx: &Ctx<'_>, r: &Record<'_>) -> Vec<TokenStream> {
 /// `Option<&T>` of a field's value.
 fn value_ref(f: &RecordField<'_>) -> TokenStream {
     let ident = &f.ident;
-    if f.optional {
-        quote!(self.#ident.as_ref())
-    } else {
-        quote!(Some(&self.#ident))
-    }
+    quote!(self.#ident.as_ref())
 }
 
 fn is_set(f: &RecordField<'_>) -> TokenStream {
     let ident = &f.ident;
-    if f.optional {
-        quote!(self.#ident.is_some())
-    } else {
-        quote!(true)
-    }
+    quote!(self.#ident.is_some())
 }
 
 /// Whether a field counts as given in a rule over several fields: a boolean only when it is
@@ -132,9 +180,8 @@ fn is_set(f: &RecordField<'_>) -> TokenStream {
 /// anything else when it is present.
 fn is_given(f: &RecordField<'_>) -> TokenStream {
     let ident = &f.ident;
-    match (&f.field.ty, f.optional) {
-        (TypeRef::Boolean, true) => quote!(self.#ident == Some(true)),
-        (TypeRef::Boolean, false) => quote!(self.#ident),
+    match &f.field.ty {
+        TypeRef::Boolean => quote!(self.#ident == Some(true)),
         _ => is_set(f),
     }
 }

@@ -25,11 +25,9 @@ fn is_string_list(t: &TypeRef) -> bool {
 /// Code that collects the resource ids from a field of the request or response.
 fn ids_from(f: &RecordField<'_>, owner: TokenStream) -> Option<TokenStream> {
     let ident = &f.ident;
-    Some(match (&f.field.ty, f.optional) {
-        (t, true) if is_string_list(t) => quote!(#owner.#ident.clone().unwrap_or_default()),
-        (t, false) if is_string_list(t) => quote!(#owner.#ident.clone()),
-        (TypeRef::String, true) => quote!(#owner.#ident.clone().into_iter().collect()),
-        (TypeRef::String, false) => quote!(vec![#owner.#ident.clone()]),
+    Some(match &f.field.ty {
+        t if is_string_list(t) => quote!(#owner.#ident.clone().unwrap_or_default()),
+        TypeRef::String => quote!(#owner.#ident.clone().into_iter().collect()),
         _ => return None,
     })
 }
@@ -138,8 +136,8 @@ pub fn waitable_impl(
         let Some(state) = state_member(ctx, &item.fields, noun) else {
             continue;
         };
-        // The poll request: `new(ids)` when the ids are its only required parameter, the
-        // default with the ids set when it has none.
+        // The poll request: the ids set, when they are its only required parameter or it has
+        // none.
         let required: Vec<&RecordField<'_>> = poll_request
             .fields
             .iter()
@@ -148,13 +146,15 @@ pub fn waitable_impl(
         let poll_base = names::type_name(&poll.name);
         let poll_request_ty = ident(&format!("{poll_base}Request"));
         let id_setter = &id_param.ident;
-        let build = match required.as_slice() {
-            [] => quote!(::zec_api::actions::#poll_request_ty::default().#id_setter(ids.to_vec())),
-            [only] if only.field.name == id_param.field.name => {
-                quote!(::zec_api::actions::#poll_request_ty::new(ids.to_vec()))
-            }
-            _ => return None,
+        let ids_only = match required.as_slice() {
+            [] => true,
+            [only] => only.field.name == id_param.field.name,
+            _ => false,
         };
+        if !ids_only {
+            return None;
+        }
+        let build = quote!(::zec_api::actions::#poll_request_ty::default().#id_setter(ids));
         let marker = ident(&names::type_name(&action.name));
         let poll_marker = ident(&poll_base);
         let list = &items_field.ident;

@@ -1,7 +1,7 @@
 //! Snapshots of generated code, after `prettyplease::unparse`, for review.
 
 use std::path::Path;
-use zec_codegen::{Ctx, action, client, types};
+use zec_codegen::{Ctx, action, fluent, types};
 use zec_spec::load_dir;
 
 fn pretty(tokens: proc_macro2::TokenStream) -> String {
@@ -26,8 +26,12 @@ fn associate_eip_address() {
 }
 
 fn quote_method(ctx: &Ctx<'_>, action: &zec_spec::ir::Action) -> proc_macro2::TokenStream {
-    let method = client::client_method(ctx, action);
-    quote::quote! { impl Client { #method } }
+    let fluent::FluentItems {
+        method,
+        setters,
+        alias,
+    } = fluent::fluent_items(ctx, action).unwrap();
+    quote::quote! { #alias impl Client { #method } #setters }
 }
 
 fn fixtures() -> zec_spec::Loaded {
@@ -41,7 +45,9 @@ fn list_action_with_pagination() {
     let loaded = fixtures();
     let ctx = Ctx::new(&loaded.api);
     let action = loaded.api.action("DescribeInstances").unwrap();
-    insta::assert_snapshot!(pretty(action::generate_action(&ctx, action).unwrap()));
+    let mut tokens = action::generate_action(&ctx, action).unwrap();
+    tokens.extend(quote_method(&ctx, action));
+    insta::assert_snapshot!(pretty(tokens));
 }
 
 #[test]

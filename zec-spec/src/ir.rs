@@ -488,3 +488,18 @@ pub struct Waiter {
     /// Where the sentence is.
     pub source: SourceRef,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn read_only_actions_by_name() {
+        assert!(is_read_only_action("DescribeInstances"));
+        assert!(is_read_only_action("InquiryPriceCreateInstance"));
+        assert!(is_read_only_action("Describe"));
+        assert!(!is_read_only_action("CreateZecInstances"));
+        assert!(!is_read_only_action("Describer"));
+        assert!(!is_read_only_action("AssociateEipAddress"));
+    }
+}

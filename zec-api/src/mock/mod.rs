@@ -15,13 +15,11 @@
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! use zec_api::mock::{Fault, MockServer};
-//! use zec_api::actions::AssociateEipAddressRequest;
 //!
 //! let server = MockServer::start().await?;
 //! server.inject(Fault::Throttle, 1); // the first call is throttled, then retried
 //! let client = server.client()?;
-//! let request = AssociateEipAddressRequest::new(vec!["eip-1".into()]).nat_id("nat-1");
-//! client.associate_eip_address(request).await?;
+//! client.associate_eip_address().eip_ids(["eip-1"]).nat_id("nat-1").send().await?;
 //! assert_eq!(server.requests().len(), 2);
 //! assert_eq!(server.received(), 2);
 //! # Ok(())
