@@ -6,7 +6,7 @@
 
 use serde_json::{Value, json};
 use zec_api::Error;
-use zec_api::actions::{DescribeInstancesRequest, DescribeZonesRequest};
+
 use zec_api::mock::MockServer;
 use zec_api::types::{InstanceInfo, InstanceState};
 use zec_tests::CapturedLogs;
