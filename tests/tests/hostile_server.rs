@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
-use zec_api::actions::{CreateSnapshotRequest, DescribeSnapshotsRequest, DescribeZonesRequest};
+use zec_api::actions::CreateSnapshotRequest;
 use zec_api::{Client, Config, Credentials, Error, RetryPolicy};
 
 /// What the server does with the `n`-th request (from 0).

@@ -4,7 +4,6 @@
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
-use zec_api::actions::{AssociateEipAddressRequest, DescribeSnapshotsRequest};
 use zec_api::mock::{Fault, MOCK_ACCESS_KEY_ID, MockOptions, MockServer};
 use zec_api::{Client, Credentials, Error, RetryPolicy};
 

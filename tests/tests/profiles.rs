@@ -6,7 +6,6 @@
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use zec_api::actions::DescribeZonesRequest;
 use zec_api::mock::{MockOptions, MockServer};
 use zec_api::{Client, Config, ConfigError, Credentials, Error};
 
