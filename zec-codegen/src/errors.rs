@@ -1,5 +1,8 @@
-//! Error enums: `CommonError` for the codes every action may return, and one enum per action
-//! with a variant per documented code, `Common(CommonError)` and `Unknown(String)`.
+//! Error enums: `CommonError` for the codes every action may return; one enum per action that
+//! documents codes of its own, with a variant per code, `Common(CommonError)` and
+//! `Unknown(String)`; and `GeneralError` (`Common` and `Unknown` only), which every action
+//! without codes of its own names as `<Action>Error`, so that ~250 identical enums are not
+//! compiled.
 
 use crate::Ctx;
 use crate::docs::Doc;
@@ -112,16 +115,32 @@ pub fn common_error_enum(ctx: &Ctx<'_>) -> TokenStream {
     }
 }
 
-/// `<Action>Error`.
+/// `zec_api::errors::GeneralError`: the codes of an action whose page documents none of its
+/// own.
+pub fn general_error_enum() -> TokenStream {
+    let doc = quote! {
+        /// An error code returned by an action whose page documents no codes of its own: a
+        /// common code, or a code this version does not know.
+    };
+    code_error_enum(&ident("GeneralError"), doc, &[])
+}
+
+/// `<Action>Error`: its own enum when the page documents codes, else an alias of
+/// `GeneralError`.
 pub fn action_error_enum(ctx: &Ctx<'_>, action: &Action) -> TokenStream {
     let name = ident(&format!("{}Error", names::type_name(&action.name)));
-    let vs = variants(&action.errors, &["Common", "Unknown"]);
-    let idents: Vec<&Ident> = vs.iter().map(|v| &v.ident).collect();
-    let wires: Vec<&str> = vs.iter().map(|v| v.code.code.as_str()).collect();
-    let docs: Vec<TokenStream> = vs.iter().map(|v| variant_doc(v.code)).collect();
-    let statuses: Vec<TokenStream> = vs.iter().map(|v| status_tokens(v.code)).collect();
-    let descriptions: Vec<&str> = vs.iter().map(|v| v.code.description.as_str()).collect();
     let mut doc = Doc::new();
+    if action.errors.is_empty() {
+        doc.markdown(format!(
+            "An error code returned by `{}`, whose page documents no codes of its own: a common code, or a code this version does not know.",
+            action.name
+        ));
+        let doc = doc.tokens();
+        return quote! {
+            #doc
+            pub type #name = ::zec_api::errors::GeneralError;
+        };
+    }
     doc.markdown(format!(
         "An error code returned by `{}`: one of its documented codes, a common code, or a code this version does not know.",
         action.name
@@ -129,7 +148,18 @@ pub fn action_error_enum(ctx: &Ctx<'_>, action: &Action) -> TokenStream {
     if let Some(link) = ctx.page_link(&action.source.file) {
         doc.markdown(link);
     }
-    let doc = doc.tokens();
+    code_error_enum(&name, doc.tokens(), &action.errors)
+}
+
+/// An error enum with a variant per code of `codes`, `Common(CommonError)` and
+/// `Unknown(String)`.
+fn code_error_enum(name: &Ident, doc: TokenStream, codes: &[ErrorCode]) -> TokenStream {
+    let vs = variants(codes, &["Common", "Unknown"]);
+    let idents: Vec<&Ident> = vs.iter().map(|v| &v.ident).collect();
+    let wires: Vec<&str> = vs.iter().map(|v| v.code.code.as_str()).collect();
+    let docs: Vec<TokenStream> = vs.iter().map(|v| variant_doc(v.code)).collect();
+    let statuses: Vec<TokenStream> = vs.iter().map(|v| status_tokens(v.code)).collect();
+    let descriptions: Vec<&str> = vs.iter().map(|v| v.code.description.as_str()).collect();
     quote! {
         #doc
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]

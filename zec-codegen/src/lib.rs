@@ -133,6 +133,7 @@ pub fn generate_api_with_features(
 
     let types = types::generate_types(&ctx, &mut errors);
     let common = errors::common_error_enum(&ctx);
+    let general = errors::general_error_enum();
 
     // Actions grouped by the docs' group, one module each.
     let mut groups: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
@@ -185,6 +186,7 @@ pub fn generate_api_with_features(
         /// Error codes every action may return.
         pub mod errors {
             #common
+            #general
         }
         /// Every action: its request, response, error enum and [`Action`](::zec_api::Action)
         /// marker, by group (all re-exported here).
