@@ -280,6 +280,12 @@ fn may_qualify(clause: &str) -> bool {
 fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
     let ends = sentences::clause_ends(text);
     let scope = ctx.scope();
+    // Only the templates whose literals the text holds can match anywhere in it.
+    let lower = text.to_ascii_lowercase();
+    let candidates: Vec<&(&Pattern, Template)> = compiled()
+        .iter()
+        .filter(|(_, t)| t.may_match(&lower))
+        .collect();
     let mut out = Vec::new();
     let mut pos = 0;
     while pos < text.len() {
@@ -288,7 +294,7 @@ fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
             break;
         }
         let mut best: Option<(usize, Fact)> = None;
-        for (pattern, template) in compiled() {
+        for (pattern, template) in &candidates {
             for (end, caps) in template.matches(text, pos, &scope) {
                 let end = end + (text[end..].len() - text[end..].trim_start().len());
                 let at_boundary = ends.iter().any(|(e, _)| *e == end);

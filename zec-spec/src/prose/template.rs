@@ -17,7 +17,7 @@ use super::slots::{self, Capture, Scope};
 /// A piece of a template.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
-    /// Literal text.
+    /// Literal text, lower-cased.
     Lit(String),
     /// Optional sequence.
     Opt(Vec<Node>),
@@ -89,6 +89,14 @@ impl Template {
             other => vec![other],
         };
         Ok(Template { nodes })
+    }
+
+    /// Whether `lower_text` (lower-cased) holds every literal a match needs.
+    pub(crate) fn may_match(&self, lower_text: &str) -> bool {
+        self.nodes.iter().all(|n| match n {
+            Node::Lit(l) => lower_text.contains(l.as_str()),
+            _ => true,
+        })
     }
 
     /// Every way the template matches `text` from `start`: the end of the match and the
@@ -243,7 +251,8 @@ fn parse_alt(tokens: &[Token], at: &mut usize) -> Result<Node, String> {
             Token::Lit(l) => {
                 *at += 1;
                 if let Some(last) = alts.last_mut() {
-                    last.push(Node::Lit(l.clone()));
+                    // Literals match without regard to ASCII case; kept lower-cased.
+                    last.push(Node::Lit(l.to_ascii_lowercase()));
                 }
             }
         }

@@ -256,8 +256,10 @@ pub(crate) fn states_a_limit(sentence: &str) -> bool {
 /// Whether a clause states a condition ("if …", "for …", "当…时").
 pub(crate) fn states_condition(clause: &str) -> bool {
     let mut lower = clause.to_ascii_lowercase();
-    for phrase in NOT_CONDITIONS {
-        lower = lower.replace(phrase, " ");
+    if lower.contains("with") {
+        for phrase in NOT_CONDITIONS {
+            lower = lower.replace(phrase, " ");
+        }
     }
     contains_any_word(&lower, CONDITION_WORDS)
 }
@@ -270,16 +272,20 @@ pub(crate) fn is_relative(sentence: &str) -> bool {
 /// Whether `text` holds one of `words`, as whole words for ASCII and anywhere for CJK.
 fn contains_any_word(text: &str, words: &[&str]) -> bool {
     let lower = text.to_ascii_lowercase();
+    let tokens: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|t| !t.is_empty())
+        .collect();
     words.iter().any(|w| {
         if !w.is_ascii() {
-            return lower.contains(w);
+            lower.contains(w)
+        } else if !w.contains(' ') {
+            tokens.contains(w)
+        } else {
+            // A phrase: its words in a row.
+            let parts: Vec<&str> = w.split(' ').collect();
+            tokens.windows(parts.len()).any(|window| window == parts.as_slice())
         }
-        lower.match_indices(w).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + w.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_alphanumeric())
-                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
-        })
     })
 }
 
