@@ -284,7 +284,9 @@ fn contains_any_word(text: &str, words: &[&str]) -> bool {
         } else {
             // A phrase: its words in a row.
             let parts: Vec<&str> = w.split(' ').collect();
-            tokens.windows(parts.len()).any(|window| window == parts.as_slice())
+            tokens
+                .windows(parts.len())
+                .any(|window| window == parts.as_slice())
         }
     })
 }
