@@ -85,8 +85,8 @@ fn change(
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let mut out = Vec::new();
     let key = |a: &Action| format!("{}::{}", a.product, a.name);
-    let old_actions: BTreeMap<String, &Action> = old.actions.iter().map(|a| (key(a), a)).collect();
-    let new_actions: BTreeMap<String, &Action> = new.actions.iter().map(|a| (key(a), a)).collect();
+    let old_actions: BTreeMap<String, &Action> = old.actions().map(|a| (key(a), a)).collect();
+    let new_actions: BTreeMap<String, &Action> = new.actions().map(|a| (key(a), a)).collect();
     for (k, a) in &old_actions {
         match new_actions.get(k) {
             None => out.push(change(
@@ -110,8 +110,8 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     }
 
     let tkey = |t: &TypeDef| format!("{}::{}", t.product, t.name);
-    let old_types: BTreeMap<String, &TypeDef> = old.types.iter().map(|t| (tkey(t), t)).collect();
-    let new_types: BTreeMap<String, &TypeDef> = new.types.iter().map(|t| (tkey(t), t)).collect();
+    let old_types: BTreeMap<String, &TypeDef> = old.types().map(|t| (tkey(t), t)).collect();
+    let new_types: BTreeMap<String, &TypeDef> = new.types().map(|t| (tkey(t), t)).collect();
     for (k, a) in &old_types {
         match new_types.get(k) {
             None => out.push(change(

@@ -7,32 +7,102 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The whole API as read from one spec tree.
+/// The whole API as read from one spec tree: its products, each with its actions and types,
+/// and the error codes every action of every product may return.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Api {
-    /// Products found in the tree (`zec`, or `bmc` and `vm` in older trees), sorted by name.
+    /// Products found in the tree (`ccs`, `zec`, `zlb`, …), sorted by service name.
     pub products: Vec<Product>,
-    /// Every action, sorted by product and then name.
-    pub actions: Vec<Action>,
-    /// Every data structure and enum, sorted by product and then name.
-    pub types: Vec<TypeDef>,
     /// Error codes that any action may return, in page order.
     pub common_errors: Vec<ErrorCode>,
 }
 
 impl Api {
-    /// The action with this wire name, in any product.
+    /// The product with this service name.
+    pub fn product(&self, service: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.name == service)
+    }
+
+    /// The product with this service name, to change it.
+    pub fn product_mut(&mut self, service: &str) -> Option<&mut Product> {
+        self.products.iter_mut().find(|p| p.name == service)
+    }
+
+    /// Every action of every product, by product and then name.
+    pub fn actions(&self) -> impl Iterator<Item = &Action> {
+        self.products.iter().flat_map(|p| p.actions.iter())
+    }
+
+    /// Every type of every product, by product and then name.
+    pub fn types(&self) -> impl Iterator<Item = &TypeDef> {
+        self.products.iter().flat_map(|p| p.types.iter())
+    }
+
+    /// The action of `product` with this wire name.
+    pub fn action(&self, product: &str, name: &str) -> Option<&Action> {
+        self.product(product)?.action(name)
+    }
+
+    /// The type of `product` with this name.
+    pub fn type_def(&self, product: &str, name: &str) -> Option<&TypeDef> {
+        self.product(product)?.type_def(name)
+    }
+}
+
+/// A product: one service of the API (`zec`, `zlb`), with its own API version, endpoint path,
+/// data-structure page and action pages, in a directory of the tree.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Product {
+    /// Service name: the `X-ZC-Service` header and the last segment of the endpoint path
+    /// (`zlb`). Actions and types name their product by it.
+    pub name: String,
+    /// Directory of the product relative to the tree root (`networking/zlb`).
+    pub path: String,
+    /// The product's name in the docs (`Zenlayer Load Balancer (ZLB)`); the service name when
+    /// the tree has no overview page for it.
+    pub title: String,
+    /// The API version requests name (`X-ZC-Version`), from the product's overview page;
+    /// `None` when the tree does not state it (a warning says so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Where requests are posted under the endpoint (`/api/v2/zlb`).
+    pub endpoint_path: String,
+    /// What the overview page says the product is for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub docs: Vec<String>,
+    /// The overview page, when the tree has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceRef>,
+    /// Every action, sorted by name; names are unique within the product.
+    pub actions: Vec<Action>,
+    /// Every data structure and enum, sorted by name; names are unique within the product.
+    pub types: Vec<TypeDef>,
+}
+
+impl Product {
+    /// A product with no actions or types yet.
+    pub fn new(name: &str, path: &str) -> Self {
+        Product {
+            name: name.to_string(),
+            path: path.to_string(),
+            title: name.to_string(),
+            version: None,
+            endpoint_path: format!("/api/v2/{name}"),
+            docs: Vec::new(),
+            source: None,
+            actions: Vec::new(),
+            types: Vec::new(),
+        }
+    }
+
+    /// The action with this wire name.
     pub fn action(&self, name: &str) -> Option<&Action> {
         self.actions.iter().find(|a| a.name == name)
     }
 
-    /// The type with this name as seen from `product`: its own definition first, then a unique
-    /// definition elsewhere in the tree.
-    pub fn type_def(&self, product: &str, name: &str) -> Option<&TypeDef> {
-        self.types
-            .iter()
-            .find(|t| t.product == product && t.name == name)
-            .or_else(|| self.types.iter().find(|t| t.name == name))
+    /// The type with this name.
+    pub fn type_def(&self, name: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.name == name)
     }
 }
 
@@ -48,15 +118,6 @@ pub fn is_read_only_action(name: &str) -> bool {
             rest.is_empty() || rest.starts_with(|c: char| c.is_ascii_uppercase())
         })
     })
-}
-
-/// A product: a directory of action pages sharing one data-structure page.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Product {
-    /// Directory name, also the service name in requests (`zec`).
-    pub name: String,
-    /// Directory of the product relative to the tree root (`compute/zec`).
-    pub path: String,
 }
 
 /// Where an item was read: a file relative to the tree root, and a 1-based line.
@@ -81,8 +142,13 @@ pub struct Action {
     pub name: String,
     /// Product the page belongs to.
     pub product: String,
-    /// Group directory of the page (`elastic-ip`).
+    /// Group directory of the page (`elastic-ip`); empty when the page sits in the product's
+    /// own directory.
     pub group: String,
+    /// Whether the action only reads state (its name starts with a read-only verb, see
+    /// [`is_read_only_action`]): it may be retried freely, and waiters poll such actions.
+    #[serde(default)]
+    pub read_only: bool,
     /// First sentence of the description.
     pub summary: String,
     /// The description, one paragraph per entry.
@@ -435,6 +501,9 @@ pub struct Example {
     /// Action named by the example's `X-ZC-Action` header, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action_header: Option<String>,
+    /// Endpoint path the example posts to (`/api/v2/zec`), if it shows one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<String>,
     /// The request body.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub request: Option<ExampleBody>,
@@ -485,8 +554,41 @@ pub struct Waiter {
     /// Success is the resource no longer being listed.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub until_gone: bool,
+    /// Which members carry the resources and their states. A page alone cannot say (it needs
+    /// the poll action's page and the data structures); loading the tree fills it in, and
+    /// drops, with a warning, a waiter for which it cannot.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub watch: Option<Watch>,
     /// Where the sentence is.
     pub source: SourceRef,
+}
+
+/// The members a waiter reads: the ids of the resources the action works on, and, in the
+/// poll action's answer, each resource's id and state.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Watch {
+    /// Where the resource ids are: the action's request or its response.
+    pub ids_in: Side,
+    /// The member holding them there (a string or a list of strings: `instanceIds`).
+    pub ids: String,
+    /// Request member of the poll action that selects resources by id (`instanceIds`).
+    pub poll_ids: String,
+    /// Response member of the poll action listing the resources (`dataSet`).
+    pub items: String,
+    /// Member of a listed resource holding its id (`instanceId`).
+    pub item_id: String,
+    /// Member of a listed resource holding its state (`status`).
+    pub item_state: String,
+}
+
+/// The request or the response of an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// What the caller sends.
+    Request,
+    /// What the server answers.
+    Response,
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! that refers to something taken out. Nothing with an error, or resting on one, is left.
 
 use crate::diag::Diagnostic;
-use crate::ir::{Api, Shape, TypeRef};
+use crate::ir::{Product, Shape, TypeRef};
 use crate::load::Loaded;
 use std::collections::BTreeSet;
 
@@ -28,18 +28,25 @@ pub struct LeftOut {
 /// Take out of `loaded.api` everything with an error or resting on one; the diagnostics stay.
 pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
     let errors: Vec<Diagnostic> = loaded.errors().cloned().collect();
-    let api = &mut loaded.api;
     let mut out = Vec::new();
+    for product in &mut loaded.api.products {
+        leave_out_of_product(product, &errors, &mut out);
+    }
+    out
+}
 
+/// What has an error in one product, or rests on one: types refer only to their own
+/// product's types, and waiters poll their own product's actions.
+fn leave_out_of_product(product: &mut Product, errors: &[Diagnostic], out: &mut Vec<LeftOut>) {
     // Types whose definition (from its heading to the next type's) holds an error.
-    let mut starts: Vec<(String, u32, String)> = api
+    let mut starts: Vec<(String, u32, String)> = product
         .types
         .iter()
         .map(|t| (t.source.file.clone(), t.source.line, t.name.clone()))
         .collect();
     starts.sort();
     let mut bad_types: BTreeSet<String> = BTreeSet::new();
-    for def in &api.types {
+    for def in &product.types {
         let end = starts
             .iter()
             .filter(|(f, l, _)| *f == def.source.file && *l > def.source.line)
@@ -60,11 +67,11 @@ pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
             });
         }
     }
-    api.types.retain(|t| !bad_types.contains(&t.name));
+    product.types.retain(|t| !bad_types.contains(&t.name));
 
     // Actions whose page holds an error.
     let mut kept = Vec::new();
-    for action in std::mem::take(&mut api.actions) {
+    for action in std::mem::take(&mut product.actions) {
         let own: Vec<&Diagnostic> = errors
             .iter()
             .filter(|d| d.file == action.source.file)
@@ -79,11 +86,11 @@ pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
             None => kept.push(action),
         }
     }
-    api.actions = kept;
+    product.actions = kept;
 
     // Whatever refers to a type that is gone, until nothing more goes.
     loop {
-        let known: BTreeSet<String> = api.types.iter().map(|t| t.name.clone()).collect();
+        let known: BTreeSet<String> = product.types.iter().map(|t| t.name.clone()).collect();
         let missing = |ty: &TypeRef| {
             ty.named()
                 .filter(|n| !known.contains(*n))
@@ -91,7 +98,7 @@ pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
         };
         let before = out.len();
         let mut types = Vec::new();
-        for def in std::mem::take(&mut api.types) {
+        for def in std::mem::take(&mut product.types) {
             let gone = match &def.shape {
                 Shape::Struct { fields } => fields.iter().find_map(|f| missing(&f.ty)),
                 Shape::Enum { .. } => None,
@@ -106,9 +113,9 @@ pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
                 None => types.push(def),
             }
         }
-        api.types = types;
+        product.types = types;
         let mut actions = Vec::new();
-        for action in std::mem::take(&mut api.actions) {
+        for action in std::mem::take(&mut product.actions) {
             let gone = action
                 .request
                 .iter()
@@ -124,19 +131,18 @@ pub fn leave_out_errors(loaded: &mut Loaded) -> Vec<LeftOut> {
                 None => actions.push(action),
             }
         }
-        api.actions = actions;
+        product.actions = actions;
         if out.len() == before {
             break;
         }
     }
-    remove_dangling_waiters(api);
-    out
+    remove_dangling_waiters(product);
 }
 
 /// A waiter that polls an action which was left out cannot run.
-fn remove_dangling_waiters(api: &mut Api) {
-    let names: BTreeSet<String> = api.actions.iter().map(|a| a.name.clone()).collect();
-    for action in &mut api.actions {
+fn remove_dangling_waiters(product: &mut Product) {
+    let names: BTreeSet<String> = product.actions.iter().map(|a| a.name.clone()).collect();
+    for action in &mut product.actions {
         if action
             .waiter
             .as_ref()
@@ -191,9 +197,9 @@ mod tests {
             left[1].reason
         );
         assert!(left[3].reason.contains("UsesBad"));
-        let names: Vec<&str> = loaded.api.actions.iter().map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = loaded.api.actions().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["DescribeOne"]);
-        let types: Vec<&str> = loaded.api.types.iter().map(|t| t.name.as_str()).collect();
+        let types: Vec<&str> = loaded.api.types().map(|t| t.name.as_str()).collect();
         assert_eq!(types, ["Good"]);
     }
 
@@ -205,6 +211,6 @@ mod tests {
         )];
         let mut loaded = load_pages(&pages);
         assert!(leave_out_errors(&mut loaded).is_empty());
-        assert_eq!(loaded.api.actions.len(), 1);
+        assert_eq!(loaded.api.actions().count(), 1);
     }
 }

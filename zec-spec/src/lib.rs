@@ -13,6 +13,7 @@ pub mod load;
 pub mod lower;
 pub mod markdown;
 pub mod prose;
+pub mod resolve;
 #[cfg(feature = "sync")]
 pub mod sync;
 

@@ -1,14 +1,16 @@
 //! A tree of doc pages → one [`Api`].
 //!
-//! Loading runs in two passes: the data-structure pages are read first for their type names,
-//! so that every type cell of every page can then be resolved (case-insensitively, preferring
-//! the page's own product). Checks that need the whole tree (two pages claiming one action, a
-//! waiter polling an action that does not exist) run last.
+//! Loading runs in passes: the products' overview pages first, which say where each product's
+//! pages are; then the data-structure pages for their type names, so that every type cell of
+//! every page can be resolved (case-insensitively, within the page's product); then every
+//! page. Each product is named by its service; what needs the whole tree (waiters and the
+//! action they poll, links between pages) is resolved last, in [`crate::resolve`].
 
 use crate::diag::{Diagnostic, Diagnostics, Kind, Pos};
-use crate::ir::{Api, Product, TypeDef};
-use crate::lower::{self, PageInfo, PageKind, TypeIndex};
+use crate::ir::{Api, ErrorCode, Product, TypeDef};
+use crate::lower::{self, Overview, PageInfo, PageKind, TypeIndex};
 use crate::markdown::{self, Block};
+use crate::resolve::PageLink;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -214,45 +216,90 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
         })
         .collect();
 
-    // Pass 1: type names of every data-structure page.
+    // Pass 1: the overview pages, which mark the products' directories.
+    let mut overviews: BTreeMap<String, Overview> = BTreeMap::new();
+    for (file, blocks, kind) in &parsed {
+        if *kind == PageKind::Overview {
+            let info = PageInfo {
+                file: file.to_string(),
+                product: String::new(),
+                group: String::new(),
+            };
+            let items = lower::lower_page(&info, blocks, &TypeIndex::default(), &mut diags);
+            if let Some(overview) = items.overview {
+                overviews.insert(parent_dir(file).to_string(), overview);
+            }
+        }
+    }
+    let dirs: Vec<&str> = overviews.keys().map(String::as_str).collect();
+    let place = |file: &str, kind: PageKind| place_page(file, kind, &dirs);
+
+    // Pass 2: type names of every data-structure page, by product directory.
     let mut index = TypeIndex::default();
     for def in known {
         index.insert(&def.product, &def.name);
     }
     for (file, blocks, kind) in &parsed {
         if *kind == PageKind::DataStructures {
-            let (product, _) = data_structure_product(file);
+            let place = place(file, *kind);
             for name in lower::type_headings(blocks) {
-                index.insert(&product, &name);
+                index.insert(&place.dir, &name);
             }
         }
     }
 
-    // Pass 2: lower every page.
-    let mut api = Api::default();
-    let mut products: BTreeMap<String, String> = BTreeMap::new();
-    let mut action_files: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut type_files: BTreeMap<(String, String), String> = BTreeMap::new();
-    for (file, blocks, kind) in &parsed {
-        let (product, product_path, group) = match kind {
-            PageKind::DataStructures => {
-                let (p, path) = data_structure_product(file);
-                (p, path, String::new())
+    // Links between pages, checked once the products are known.
+    let mut links: Vec<PageLink> = Vec::new();
+    for (file, blocks, _) in &parsed {
+        for block in blocks {
+            for (link, pos) in block.links() {
+                links.push(PageLink {
+                    file: file.to_string(),
+                    pos,
+                    href: link.href.clone(),
+                });
             }
-            _ => action_product(file),
-        };
+        }
+    }
+
+    // Pass 3: lower every page, keyed by product directory.
+    let mut products: BTreeMap<String, Product> = BTreeMap::new();
+    let mut common_errors: Vec<ErrorCode> = Vec::new();
+    for (file, blocks, kind) in &parsed {
+        if matches!(
+            kind,
+            PageKind::Overview | PageKind::Other | PageKind::CommonErrors
+        ) {
+            if *kind == PageKind::CommonErrors || *kind == PageKind::Other {
+                let info = PageInfo {
+                    file: file.to_string(),
+                    product: String::new(),
+                    group: String::new(),
+                };
+                let items = lower::lower_page(&info, blocks, &index, &mut diags);
+                for code in items.common_errors {
+                    if !common_errors.iter().any(|c| c.code == code.code) {
+                        common_errors.push(code);
+                    }
+                }
+            }
+            continue;
+        }
+        let place = place(file, *kind);
         let info = PageInfo {
             file: file.to_string(),
-            product: product.clone(),
-            group,
+            product: place.dir.clone(),
+            group: place.group.clone(),
         };
         let items = lower::lower_page(&info, blocks, &index, &mut diags);
+        if items.action.is_none() && items.types.is_empty() {
+            continue;
+        }
+        let product = products
+            .entry(place.dir.clone())
+            .or_insert_with(|| Product::new("", &place.dir));
         if let Some(action) = items.action {
-            products
-                .entry(product.clone())
-                .or_insert(product_path.clone());
-            let key = (action.product.clone(), action.name.clone());
-            if let Some(first) = action_files.get(&key) {
+            if let Some(first) = product.action(&action.name) {
                 diags.error(
                     file,
                     Pos {
@@ -260,21 +307,17 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
                         col: 1,
                     },
                     Kind::Duplicate,
-                    format!("action {} is already defined by {first}", action.name),
+                    format!(
+                        "action {} is already defined by {}",
+                        action.name, first.source.file
+                    ),
                 );
             } else {
-                action_files.insert(key, file.to_string());
-                api.actions.push(action);
+                product.actions.push(action);
             }
         }
-        if *kind == PageKind::DataStructures {
-            products
-                .entry(product.clone())
-                .or_insert(product_path.clone());
-        }
         for def in items.types {
-            let key = (def.product.clone(), def.name.clone());
-            if let Some(first) = type_files.get(&key) {
+            if let Some(first) = product.type_def(&def.name) {
                 diags.error(
                     file,
                     Pos {
@@ -282,51 +325,56 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
                         col: 1,
                     },
                     Kind::Duplicate,
-                    format!("type {} is already defined by {first}", def.name),
+                    format!(
+                        "type {} is already defined by {}",
+                        def.name, first.source.file
+                    ),
                 );
             } else {
-                type_files.insert(key, file.to_string());
-                api.types.push(def);
-            }
-        }
-        for code in items.common_errors {
-            if !api.common_errors.iter().any(|c| c.code == code.code) {
-                api.common_errors.push(code);
+                product.types.push(def);
             }
         }
     }
+    // A product with an overview page is in the tree even before it has pages.
+    for dir in overviews.keys() {
+        products
+            .entry(dir.clone())
+            .or_insert_with(|| Product::new("", dir));
+    }
 
-    // Checks over the whole tree.
-    for action in &api.actions {
-        if let Some(w) = &action.waiter
-            && !api
-                .actions
-                .iter()
-                .any(|a| a.product == action.product && a.name == w.poll_action)
-        {
-            diags.warning(
-                &w.source.file,
-                Pos {
-                    line: w.source.line,
-                    col: 1,
-                },
-                Kind::Structure,
+    // Name every product by its service, and its items by the product's name.
+    let mut api = Api {
+        products: Vec::new(),
+        common_errors,
+    };
+    for (dir, mut product) in products {
+        name_product(&mut product, overviews.get(&dir), &mut diags);
+        if let Some(first) = api.products.iter().find(|p| p.name == product.name) {
+            let file = product
+                .source
+                .as_ref()
+                .map(|s| s.file.clone())
+                .unwrap_or_else(|| dir.clone());
+            diags.error(
+                &file,
+                Pos { line: 1, col: 1 },
+                Kind::Duplicate,
                 format!(
-                    "{} waits by polling {}, which no page of {} defines",
-                    action.name, w.poll_action, action.product
+                    "product {} is already defined by the pages under {}",
+                    product.name, first.path
                 ),
             );
+            continue;
         }
+        product.actions.sort_by(|a, b| a.name.cmp(&b.name));
+        product.types.sort_by(|a, b| a.name.cmp(&b.name));
+        api.products.push(product);
     }
+    api.products.sort_by(|a, b| a.name.cmp(&b.name));
 
-    api.products = products
-        .into_iter()
-        .map(|(name, path)| Product { name, path })
-        .collect();
-    api.actions
-        .sort_by(|a, b| (&a.product, &a.name).cmp(&(&b.product, &b.name)));
-    api.types
-        .sort_by(|a, b| (&a.product, &a.name).cmp(&(&b.product, &b.name)));
+    // Checks and resolution over the whole tree.
+    crate::resolve::resolve(&mut api, &links, &mut diags);
+
     Loaded {
         api,
         diagnostics: diags.into_sorted(),
@@ -335,29 +383,139 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
     }
 }
 
-/// Product of a data-structure page: its directory.
-fn data_structure_product(file: &str) -> (String, String) {
-    let dir = file.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-    let name = dir
+/// Give a product its service name, title, version and endpoint path: from its overview page
+/// when the tree has one; else the service its examples post to, or its directory's name.
+fn name_product(product: &mut Product, overview: Option<&Overview>, diags: &mut Diagnostics) {
+    let dir_name = product
+        .path
         .rsplit('/')
         .next()
         .filter(|s| !s.is_empty())
-        .unwrap_or("api");
-    (name.to_string(), dir.to_string())
+        .unwrap_or("api")
+        .to_string();
+    match overview {
+        Some(o) => {
+            product.name = o.service.clone();
+            product.title = o.title.clone();
+            product.docs = o.docs.clone();
+            product.version = o.version.clone();
+            product.source = Some(o.source.clone());
+            product.endpoint_path = o
+                .endpoint_path
+                .clone()
+                .unwrap_or_else(|| format!("/api/v2/{}", o.service));
+            if o.version.is_none() {
+                diags.warning(
+                    &o.source.file,
+                    Pos {
+                        line: o.source.line,
+                        col: 1,
+                    },
+                    Kind::Structure,
+                    format!("the overview of {} states no API version", o.service),
+                );
+            }
+        }
+        None => {
+            // The path the examples post to, when they agree.
+            let mut paths: Vec<&str> = product
+                .actions
+                .iter()
+                .flat_map(|a| a.examples.iter())
+                .filter_map(|e| e.endpoint.as_deref())
+                .collect();
+            paths.sort();
+            paths.dedup();
+            let service = match paths.as_slice() {
+                [one] => one.rsplit('/').next().unwrap_or(&dir_name).to_string(),
+                _ => dir_name.clone(),
+            };
+            product.name = service.clone();
+            product.title = service.clone();
+            product.endpoint_path = match paths.as_slice() {
+                [one] => one.to_string(),
+                _ => format!("/api/v2/{service}"),
+            };
+            let at = product
+                .actions
+                .first()
+                .map(|a| a.source.clone())
+                .or_else(|| product.types.first().map(|t| t.source.clone()));
+            if let Some(at) = at {
+                diags.warning(
+                    &at.file,
+                    Pos { line: 1, col: 1 },
+                    Kind::Structure,
+                    format!(
+                        "no overview page ({}/README.md) names the service and API version of the pages under {}; they are read as product {service}, API version unknown",
+                        product.path, product.path
+                    ),
+                );
+            }
+        }
+    }
+    let name = product.name.clone();
+    for action in &mut product.actions {
+        action.product = name.clone();
+    }
+    for def in &mut product.types {
+        def.product = name.clone();
+    }
 }
 
-/// Product and group of an action page: `<product>/<group>/<action>.md`.
-fn action_product(file: &str) -> (String, String, String) {
-    let parts: Vec<&str> = file.split('/').collect();
-    match parts.as_slice() {
-        [.., product, group, _file] => (
-            product.to_string(),
-            parts[..parts.len() - 2].join("/"),
-            group.to_string(),
-        ),
-        [dir, _file] => (dir.to_string(), dir.to_string(), String::new()),
-        _ => ("api".to_string(), String::new(), String::new()),
+/// Where a page belongs: its product's directory and its group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Place {
+    dir: String,
+    group: String,
+}
+
+/// The product directory of a page is the deepest directory above it that holds an overview
+/// page; without one, a data-structure page's own directory, and an action page's
+/// grandparent (`<product>/<group>/<action>.md`). The group is the directory between the
+/// product's and the page, if any.
+fn place_page(file: &str, kind: PageKind, overview_dirs: &[&str]) -> Place {
+    let parent = parent_dir(file);
+    let anchored = overview_dirs
+        .iter()
+        .filter(|d| d.is_empty() || parent == **d || parent.starts_with(&format!("{d}/")))
+        .max_by_key(|d| d.len());
+    if let Some(dir) = anchored {
+        let rest = parent
+            .strip_prefix(*dir)
+            .unwrap_or("")
+            .trim_start_matches('/');
+        let group = if kind == PageKind::DataStructures {
+            String::new()
+        } else {
+            rest.replace('/', "-")
+        };
+        return Place {
+            dir: dir.to_string(),
+            group,
+        };
     }
+    if kind == PageKind::DataStructures {
+        return Place {
+            dir: parent.to_string(),
+            group: String::new(),
+        };
+    }
+    match parent.rsplit_once('/') {
+        Some((dir, group)) => Place {
+            dir: dir.to_string(),
+            group: group.to_string(),
+        },
+        None => Place {
+            dir: parent.to_string(),
+            group: String::new(),
+        },
+    }
+}
+
+/// The directory of a file, `""` at the root.
+fn parent_dir(file: &str) -> &str {
+    file.rsplit_once('/').map(|(d, _)| d).unwrap_or("")
 }
 
 #[cfg(test)]
@@ -395,22 +553,50 @@ mod tests {
     }
 
     #[test]
-    fn products_come_from_the_tree_layout() {
+    fn pages_are_placed_under_the_deepest_overview() {
+        let dirs = ["networking/zlb", "security/key-service"];
+        let place = |f, k| place_page(f, k, &dirs);
         assert_eq!(
-            action_product("compute/zec/elastic-ip/associateeipaddress.md"),
-            ("zec".into(), "compute/zec".into(), "elastic-ip".into())
+            place(
+                "networking/zlb/listener/createlistener.md",
+                PageKind::Action
+            ),
+            Place {
+                dir: "networking/zlb".into(),
+                group: "listener".into()
+            }
         );
         assert_eq!(
-            action_product("bmc/eip/x.md"),
-            ("bmc".into(), "bmc".into(), "eip".into())
+            place("networking/zlb/datastructure.md", PageKind::DataStructures),
+            Place {
+                dir: "networking/zlb".into(),
+                group: String::new()
+            }
         );
         assert_eq!(
-            data_structure_product("compute/zec/datastructure.md"),
-            ("zec".into(), "compute/zec".into())
+            place("security/key-service/describekeypairs.md", PageKind::Action),
+            Place {
+                dir: "security/key-service".into(),
+                group: String::new()
+            }
+        );
+        // Without an overview: the layout decides.
+        assert_eq!(
+            place(
+                "compute/zec/elastic-ip/associateeipaddress.md",
+                PageKind::Action
+            ),
+            Place {
+                dir: "compute/zec".into(),
+                group: "elastic-ip".into()
+            }
         );
         assert_eq!(
-            data_structure_product("vm/shu-ju-jie-gou.md"),
-            ("vm".into(), "vm".into())
+            place("vm/shu-ju-jie-gou.md", PageKind::DataStructures),
+            Place {
+                dir: "vm".into(),
+                group: String::new()
+            }
         );
     }
 }

@@ -118,12 +118,24 @@ fn check(dir: &Path) -> ExitCode {
     }
     let errors = loaded.error_count();
     let warnings = loaded.warning_count();
+    for p in &loaded.api.products {
+        eprintln!(
+            "  {} ({}, API version {}, {}): {} actions, {} types",
+            p.name,
+            p.path,
+            p.version.as_deref().unwrap_or("unknown"),
+            p.endpoint_path,
+            p.actions.len(),
+            p.types.len()
+        );
+    }
     eprintln!(
-        "{}: {} pages, {} actions, {} types, {} common error codes; {errors} errors, {warnings} warnings ({} lints explained)",
+        "{}: {} pages, {} products, {} actions, {} types, {} common error codes; {errors} errors, {warnings} warnings ({} lints explained)",
         dir.display(),
         loaded.pages,
-        loaded.api.actions.len(),
-        loaded.api.types.len(),
+        loaded.api.products.len(),
+        loaded.api.actions().count(),
+        loaded.api.types().count(),
         loaded.api.common_errors.len(),
         loaded.explained,
     );

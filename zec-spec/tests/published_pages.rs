@@ -14,11 +14,16 @@ fn action_page(type_cell: &str) -> String {
     )
 }
 
+/// The overview page that names the product of `compute/zec`.
+const OVERVIEW: &str = "# ZEC\n\n| Item | Value |\n| --- | --- |\n| Service | `zec` |\n| API version | `2025-09-01` |\n";
+
+/// Load `pages` with the product's overview page beside them.
 fn load(pages: &[(&str, &str)]) -> Loaded {
-    let pages: Vec<(String, String)> = pages
+    let mut pages: Vec<(String, String)> = pages
         .iter()
         .map(|(p, t)| (p.to_string(), t.to_string()))
         .collect();
+    pages.push(("compute/zec/README.md".into(), OVERVIEW.into()));
     load_pages(&pages)
 }
 
@@ -55,7 +60,7 @@ fn type_cells_link_to_a_structure_in_every_published_form() {
                 ("compute/zec/thing/describethings.md", &page),
             ]);
             assert!(!loaded.has_errors(), "{href}: {:#?}", warnings(&loaded));
-            let action = loaded.api.action("DescribeThings").expect("action");
+            let action = loaded.api.action("zec", "DescribeThings").expect("action");
             assert_eq!(action.request[0].ty, want, "{cell}");
         }
     }
@@ -83,10 +88,16 @@ fn the_data_structure_page_is_found_by_what_it_holds() {
             "{title:?}: {:#?}",
             warnings(&loaded)
         );
-        let names: Vec<&str> = loaded.api.types.iter().map(|t| t.name.as_str()).collect();
+        let names: Vec<&str> = loaded.api.types().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["BindType", "EipInfo"], "{title:?}");
-        assert!(matches!(loaded.api.types[0].shape, Shape::Enum { .. }));
-        assert!(matches!(loaded.api.types[1].shape, Shape::Struct { .. }));
+        assert!(matches!(
+            loaded.api.products[0].types[0].shape,
+            Shape::Enum { .. }
+        ));
+        assert!(matches!(
+            loaded.api.products[0].types[1].shape,
+            Shape::Struct { .. }
+        ));
     }
 }
 
@@ -118,7 +129,7 @@ fn error_tables_with_emphasis_extra_text_and_columns_in_any_order() {
     let page = "# DeleteThing\n\n## 2. Request Parameters\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n| thingId | Yes | String | ID. |\n\n## 3. Response Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| requestId | String | Request ID. |\n\n## 5. Error Codes\n\n| Description | Error Code | HTTP Status Code |\n|---|---|---|\n| Not there. | INVALID_THING_NOT_FOUND | **404** |\n| Busy. | OPERATION_DENIED_THING_BUSY | 409 Conflict |\n";
     let loaded = load(&[("compute/zec/thing/deletething.md", page)]);
     assert!(loaded.diagnostics.is_empty(), "{:#?}", warnings(&loaded));
-    let errors: Vec<(&str, Option<u16>, &str)> = loaded.api.actions[0]
+    let errors: Vec<(&str, Option<u16>, &str)> = loaded.api.products[0].actions[0]
         .errors
         .iter()
         .map(|e| (e.code.as_str(), e.status, e.description.as_str()))
@@ -141,17 +152,37 @@ fn asynchronous_notes_name_the_poll_action_as_a_link_or_code_with_bold_or_code_s
         let page = format!(
             "# BindThing\n\n## 1. API Description\n\nBinds a thing.\n\n{{% hint style=\"info\" %}}\n* {note}\n{{% endhint %}}\n\n## 2. Request Parameters\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n| thingId | Yes | String | ID. |\n\n## 3. Response Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| requestId | String | Request ID. |\n"
         );
-        let describe = action_page("String");
+        let describe = "# DescribeThings\n\n## 2. Request Parameters\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n| thingIds | No | Array of String | IDs. |\n\n## 3. Response Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| dataSet | Array of [Thing](../datastructure.md#thing) | Things. |\n";
+        let things = "# Data Structures\n\n## Thing\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| thingId | String | ID. |\n| status | String | State. |\n";
         let loaded = load(&[
             ("compute/zec/thing/bindthing.md", &page),
-            ("compute/zec/thing/describethings.md", &describe),
+            ("compute/zec/thing/describethings.md", describe),
+            ("compute/zec/datastructure.md", things),
         ]);
         assert!(loaded.diagnostics.is_empty(), "{:#?}", warnings(&loaded));
-        let waiter = loaded.api.action("BindThing").unwrap().waiter.as_ref();
+        let waiter = loaded
+            .api
+            .action("zec", "BindThing")
+            .unwrap()
+            .waiter
+            .as_ref();
         let waiter = waiter.expect("a waiter");
         assert_eq!(waiter.poll_action, "DescribeThings");
         assert_eq!(waiter.pending, ["BINDING"]);
         assert_eq!(waiter.success, ["BOUND"]);
+        let watch = waiter.watch.as_ref().expect("the members it reads");
+        assert_eq!(
+            (
+                watch.ids.as_str(),
+                watch.poll_ids.as_str(),
+                watch.items.as_str()
+            ),
+            ("thingId", "thingIds", "dataSet")
+        );
+        assert_eq!(
+            (watch.item_id.as_str(), watch.item_state.as_str()),
+            ("thingId", "status")
+        );
     }
 }
 
@@ -171,7 +202,7 @@ fn broken_example_json_is_kept_as_text_with_a_warning_and_the_action_still_build
         assert!(!loaded.has_errors(), "{:#?}", warnings(&loaded));
         let action = loaded
             .api
-            .action("DescribeThings")
+            .action("zec", "DescribeThings")
             .expect("the action builds");
         assert!(matches!(
             action.examples[0].request,
@@ -194,7 +225,7 @@ fn markup_template_tags_front_matter_windows_line_ends_and_a_byte_order_mark() {
     for text in [page.to_string(), page.replace('\n', "\r\n")] {
         let loaded = load(&[("compute/zec/thing/describethings.md", &text)]);
         assert!(loaded.diagnostics.is_empty(), "{:#?}", warnings(&loaded));
-        let action = loaded.api.action("DescribeThings").expect("action");
+        let action = loaded.api.action("zec", "DescribeThings").expect("action");
         assert_eq!(action.source.line, 5);
         assert_eq!(action.docs, ["Lists things of a zone. One page at a time."]);
         assert_eq!(action.notes, ["Things are listed newest first."]);

@@ -9,12 +9,24 @@ use zec_spec::{Loaded, load_dir};
 /// What one page contributes to the IR, and what was reported about it.
 fn page_view(loaded: &Loaded, file: &str) -> Value {
     let api = &loaded.api;
-    let actions: Vec<_> = api
-        .actions
+    let actions: Vec<_> = api.actions().filter(|a| a.source.file == file).collect();
+    let types: Vec<_> = api.types().filter(|t| t.source.file == file).collect();
+    // An overview page: what it says of its product (its actions and types have their pages).
+    let products: Vec<_> = api
+        .products
         .iter()
-        .filter(|a| a.source.file == file)
+        .filter(|p| p.source.as_ref().is_some_and(|s| s.file == file))
+        .map(|p| {
+            json!({
+                "name": p.name,
+                "path": p.path,
+                "title": p.title,
+                "version": p.version,
+                "endpoint_path": p.endpoint_path,
+                "docs": p.docs,
+            })
+        })
         .collect();
-    let types: Vec<_> = api.types.iter().filter(|t| t.source.file == file).collect();
     let common: Vec<_> = api
         .common_errors
         .iter()
@@ -27,6 +39,7 @@ fn page_view(loaded: &Loaded, file: &str) -> Value {
         .map(ToString::to_string)
         .collect();
     json!({
+        "products": products,
         "actions": actions,
         "types": types,
         "common_errors": common,
@@ -65,7 +78,7 @@ fn diagnostics_of_malformed_pages() {
     // What could be read is still there.
     let broken = loaded
         .api
-        .action("BrokenTables")
+        .action("zec", "BrokenTables")
         .expect("page still yields its action");
     let names: Vec<&str> = broken.request.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(

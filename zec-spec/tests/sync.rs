@@ -334,7 +334,7 @@ fn the_first_sync_writes_the_zec_pages_and_leaves_everything_else_out() {
     // The tree is one the loader reads without errors.
     let loaded = zec_spec::load_dir(&scratch.docs());
     assert!(!loaded.has_errors(), "{:?}", loaded.diagnostics);
-    assert_eq!(loaded.api.actions.len(), 2);
+    assert_eq!(loaded.api.actions().count(), 2);
 
     let manifest = String::from_utf8(tree["sync-manifest.json"].clone()).unwrap();
     assert!(

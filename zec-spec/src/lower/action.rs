@@ -2,7 +2,7 @@
 
 use super::{Page, description, errors, examples, fields, is_identifier, title};
 use crate::diag::{Kind, Pos};
-use crate::ir::{Action, Field, Pagination, Rule, TypeRef};
+use crate::ir::{Action, Field, Pagination, Rule, TypeRef, is_read_only_action};
 use crate::markdown::Block;
 
 /// The sections of an action page.
@@ -120,6 +120,7 @@ pub(super) fn lower_action(page: &mut Page<'_>, blocks: &[Block]) -> Option<Acti
         name: name.clone(),
         product: page.info.product.clone(),
         group: page.info.group.clone(),
+        read_only: is_read_only_action(&name),
         summary: String::new(),
         docs: Vec::new(),
         notes: Vec::new(),

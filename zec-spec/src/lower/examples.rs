@@ -44,6 +44,7 @@ fn read_example(
         page.warning(pos, Kind::Example, "example code block is empty");
     }
     let mut action_header = None;
+    let endpoint = lines.iter().find_map(|l| endpoint_path(l));
     for (i, line) in lines.iter().enumerate() {
         let Some((name, value)) = line.split_once(':') else {
             continue;
@@ -134,8 +135,41 @@ fn read_example(
     Example {
         title: title.to_string(),
         action_header,
+        endpoint,
         request,
         response,
         source: page.source(pos.line),
+    }
+}
+
+/// The endpoint path of an example's request line: `POST /api/v2/zec HTTP/1.1`, or the host
+/// line of the older form, `Host: console.zenlayer.com/api/v2/bmc`.
+fn endpoint_path(line: &str) -> Option<String> {
+    let at = line.find("/api/")?;
+    let path: String = line[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_'))
+        .collect();
+    let path = path.trim_end_matches('/');
+    let service = path.strip_prefix("/api/v2/")?;
+    (!service.is_empty() && !service.contains('/')).then(|| path.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::endpoint_path;
+
+    #[test]
+    fn endpoint_paths_of_request_lines() {
+        assert_eq!(
+            endpoint_path("POST /api/v2/zlb HTTP/1.1").as_deref(),
+            Some("/api/v2/zlb")
+        );
+        assert_eq!(
+            endpoint_path("Host: console.zenlayer.com/api/v2/bmc").as_deref(),
+            Some("/api/v2/bmc")
+        );
+        assert_eq!(endpoint_path("POST / HTTP/1.1"), None);
+        assert_eq!(endpoint_path("see /api/v2/ for more"), None);
     }
 }

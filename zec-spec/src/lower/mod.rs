@@ -9,6 +9,7 @@
 //! | [`errors`] | error-code tables, of an action or of the common error codes page |
 //! | [`examples`] | example requests and responses |
 //! | [`datastructure`] | data-structure pages: structures and enums |
+//! | [`overview`] | a product's overview page: service name, API version, endpoint |
 //!
 //! Pages are recognised by what they hold, tables by their header text (never by column
 //! position), and the sentences of descriptions are read by [`crate::prose`].
@@ -20,10 +21,12 @@ mod description;
 mod errors;
 mod examples;
 mod fields;
+mod overview;
 mod type_cell;
 
 pub use datastructure::type_headings;
 pub use fields::{field_name, required_flag};
+pub use overview::Overview;
 pub use type_cell::{TypeIndex, parse_type};
 
 use crate::diag::{Diagnostics, Kind, Pos, Severity};
@@ -39,6 +42,8 @@ pub enum PageKind {
     DataStructures,
     /// The error codes every action may return.
     CommonErrors,
+    /// A product's overview: its service name, API version and endpoint.
+    Overview,
     /// Anything else (overviews, guides, indexes); ignored.
     Other,
 }
@@ -52,6 +57,8 @@ pub struct PageItems {
     pub types: Vec<TypeDef>,
     /// Codes from the common error codes page.
     pub common_errors: Vec<ErrorCode>,
+    /// What a product's overview page says.
+    pub overview: Option<Overview>,
 }
 
 /// Where a page sits: its file relative to the root, its product and group.
@@ -120,6 +127,9 @@ pub fn classify(blocks: &[Block]) -> PageKind {
     if action::has_request_section(blocks) {
         return PageKind::Action;
     }
+    if overview::is_overview(blocks) {
+        return PageKind::Overview;
+    }
     if datastructure::holds_type_tables(blocks) {
         return PageKind::DataStructures;
     }
@@ -139,6 +149,7 @@ pub fn lower_page(
         PageKind::Action => items.action = action::lower_action(&mut page, blocks),
         PageKind::DataStructures => items.types = datastructure::lower_types(&mut page, blocks),
         PageKind::CommonErrors => items.common_errors = errors::common_errors(&mut page, blocks),
+        PageKind::Overview => items.overview = overview::read(&mut page, blocks),
         PageKind::Other => {
             if let Some(table) = blocks.iter().find_map(|b| match b {
                 Block::Table(t) if columns::is_field_or_value_table(t) => Some(t),

@@ -110,14 +110,15 @@ fn type_cells_scalars_arrays_and_every_link_form() {
 }
 
 #[test]
-fn resolution_prefers_the_own_product_and_refuses_ambiguity() {
+fn types_resolve_within_their_product_only() {
     let mut idx = TypeIndex::default();
     idx.insert("bmc", "Nic");
     idx.insert("vm", "Nic");
     idx.insert("vm", "DiskInfo");
     assert_eq!(idx.resolve("bmc", "nic"), Some("Nic".into()));
     assert_eq!(idx.resolve("zec", "nic"), None);
-    assert_eq!(idx.resolve("zec", "diskinfo"), Some("DiskInfo".into()));
+    assert_eq!(idx.resolve("zec", "diskinfo"), None);
+    assert_eq!(idx.resolve("vm", "diskinfo"), Some("DiskInfo".into()));
 }
 
 #[test]
@@ -193,7 +194,7 @@ fn pagination_by_convention_in_both_languages() {
         ("请求参数", "响应结果"),
     ] {
         let loaded = crate::load_pages(&[("p/g/describethings.md".into(), page(req, resp))]);
-        let action = loaded.api.action("DescribeThings").expect("action");
+        let action = loaded.api.action("p", "DescribeThings").expect("action");
         assert_eq!(
             action.pagination,
             Some(Pagination {
@@ -208,7 +209,7 @@ fn pagination_by_convention_in_both_languages() {
     let no_total = page("Input Parameters", "Output Parameters").replace("totalCount", "count");
     let loaded = crate::load_pages(&[("p/g/describethings.md".into(), no_total)]);
     assert_eq!(
-        loaded.api.action("DescribeThings").unwrap().pagination,
+        loaded.api.action("p", "DescribeThings").unwrap().pagination,
         None
     );
 }

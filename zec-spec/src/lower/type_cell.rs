@@ -24,17 +24,15 @@ impl TypeIndex {
         }
     }
 
-    /// The canonical name of `candidate` as seen from `product`: the product's own type first,
-    /// then a type that only one product defines.
+    /// The canonical name of `candidate` among the types of `product`. Names are unique within
+    /// a product only (`vm` and `zec` both define `InstanceInfo`), so another product's type
+    /// is never taken.
     pub fn resolve(&self, product: &str, candidate: &str) -> Option<String> {
-        let defs = self.by_key.get(&key(candidate))?;
-        if let Some((_, name)) = defs.iter().find(|(p, _)| p == product) {
-            return Some(name.clone());
-        }
-        match defs.as_slice() {
-            [(_, name)] => Some(name.clone()),
-            _ => None,
-        }
+        self.by_key
+            .get(&key(candidate))?
+            .iter()
+            .find(|(p, _)| p == product)
+            .map(|(_, name)| name.clone())
     }
 }
 

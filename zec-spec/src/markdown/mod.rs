@@ -127,6 +127,25 @@ impl Table {
     }
 }
 
+impl Block {
+    /// The links in this block (in a table, those of every cell), each with where its text
+    /// or cell is.
+    pub fn links(&self) -> Vec<(&Link, Pos)> {
+        match self {
+            Block::Heading { text, pos, .. } | Block::Text { text, pos, .. } => {
+                text.links.iter().map(|l| (l, *pos)).collect()
+            }
+            Block::Table(t) => t
+                .rows
+                .iter()
+                .flat_map(|r| r.cells.iter())
+                .flat_map(|c| c.rich.links.iter().map(|l| (l, c.pos)))
+                .collect(),
+            Block::Code { .. } => Vec::new(),
+        }
+    }
+}
+
 /// Header text compared without spaces, case or trailing punctuation.
 fn normalise_header(s: &str) -> String {
     s.chars()

@@ -26,6 +26,7 @@ pub fn read_waiter(text: &str, source: SourceRef) -> Option<Waiter> {
         success: Vec::new(),
         failure: Vec::new(),
         until_gone: false,
+        watch: None,
         source,
     };
     let lower = text.to_ascii_lowercase();
