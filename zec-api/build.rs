@@ -13,6 +13,10 @@ use zec_spec::diag::{Kind, Severity};
 
 /// A tree of pages to build from instead of the shipped ones.
 const SPEC_DIR_VAR: &str = "ZEC_API_SPEC_DIR";
+/// The product laid out at the crate root; every other is a module behind its own feature.
+const ROOT_PRODUCT: &str = "zec";
+/// Features that are neither a product nor a group of the root product.
+const OTHER_FEATURES: &[&str] = &["default", "mock", "all-products"];
 /// `1` makes errors in that tree stop the build, as they do in the shipped pages.
 const STRICT_VAR: &str = "ZEC_API_SPEC_STRICT";
 
@@ -43,10 +47,9 @@ fn main() {
         };
         fail(&format!("{whose}, which is not a directory"));
     }
-    println!(
-        "cargo::rustc-env=ZEC_API_FEATURE_GROUPS={}",
-        feature_groups(&manifest).join(",")
-    );
+    let features = features(&manifest);
+    println!("cargo::rustc-env=ZEC_API_FEATURES={}", features.join(","));
+    println!("cargo::rustc-env=ZEC_API_ROOT_PRODUCT={ROOT_PRODUCT}");
 
     let mut loaded = zec_spec::load_dir(&spec);
     // Through the `spec` link to the workspace's pages, so that the path can be clicked.
@@ -107,6 +110,48 @@ fn main() {
         );
     }
 
+    // A tree of the user's that states no API version for a product: the shipped pages' one.
+    if user_tree.is_some() && loaded.api.products.iter().any(|p| p.version.is_none()) {
+        let shipped = zec_spec::load_dir(&manifest.join("spec"));
+        for product in &mut loaded.api.products {
+            if product.version.is_some() {
+                continue;
+            }
+            match shipped
+                .api
+                .product(&product.name)
+                .and_then(|p| p.version.clone())
+            {
+                Some(version) => {
+                    println!(
+                        "cargo::warning={}: states no API version for {}; the shipped pages' {version} is used",
+                        spec.display(),
+                        product.name
+                    );
+                    product.version = Some(version);
+                }
+                None => println!(
+                    "cargo::warning={}: {} is left out: no overview page states its API version",
+                    spec.display(),
+                    product.name
+                ),
+            }
+        }
+        loaded.api.products.retain(|p| p.version.is_some());
+    }
+
+    // Only the products whose features are on are generated at all (a product the crate has
+    // no feature for, from a newer tree, is always built).
+    loaded.api.products.retain(|p| {
+        p.name == ROOT_PRODUCT
+            || !features.contains(&p.name)
+            || std::env::var_os(format!(
+                "CARGO_FEATURE_{}",
+                p.name.to_ascii_uppercase().replace('-', "_")
+            ))
+            .is_some()
+    });
+
     let json = match serde_json::to_vec(&loaded.api) {
         Ok(j) => j,
         Err(e) => fail(&format!("cannot serialise the IR: {e}")),
@@ -124,23 +169,24 @@ fn fail(message: &str) -> ! {
     std::process::exit(1);
 }
 
-/// The groups this crate has a cargo feature for: the features that are not `default` or
-/// `mock`, read from the `[features]` table of its manifest.
-fn feature_groups(manifest_dir: &Path) -> Vec<String> {
+/// The crate's own features (products and groups of the root product), read from the
+/// `[features]` table of its manifest: every feature but `default`, `mock` and
+/// `all-products`.
+fn features(manifest_dir: &Path) -> Vec<String> {
     let path = manifest_dir.join("Cargo.toml");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| fail(&format!("cannot read {}: {e}", path.display())));
     let mut in_features = false;
-    let mut groups = Vec::new();
+    let mut features = Vec::new();
     for line in text.lines().map(str::trim) {
         if line.starts_with('[') {
             in_features = line == "[features]";
         } else if in_features && let Some((name, _)) = line.split_once('=') {
             let name = name.trim().trim_matches('"');
-            if !name.starts_with('#') && name != "default" && name != "mock" {
-                groups.push(name.to_string());
+            if !name.starts_with('#') && !OTHER_FEATURES.contains(&name) {
+                features.push(name.to_string());
             }
         }
     }
-    groups
+    features
 }

@@ -124,7 +124,7 @@ fn responses_tolerate_unknown_and_absent_fields() {
     assert_eq!(degraded.request_id.as_deref(), Some("T2"));
     assert_eq!(degraded.failed_eip_ids, None);
     // The strict check (of the docs' examples) names it.
-    let info = zec_api::catalog::find("AssociateEipAddress").unwrap();
+    let info = zec_api::catalog::find("zec", "AssociateEipAddress").unwrap();
     let err = (info.check_response)(&json!({"failedEipIds": "x"})).unwrap_err();
     assert_eq!(err, "`failedEipIds`: expected an array, received a string");
 }

@@ -1,6 +1,7 @@
-//! zec-api has one cargo feature per group of the docs, all on by default: the features must
-//! be exactly the groups of `spec/` (a new group of pages needs its feature, a removed one must
-//! not leave a feature behind).
+//! zec-api's cargo features: one per group of ZEC's docs, all on by default, and one per other
+//! product of `spec/`, named after its service and off by default, plus `all-products`. The
+//! features must be exactly those (a new group or product of pages needs its feature, a
+//! removed one must not leave a feature behind).
 
 use std::collections::BTreeSet;
 
@@ -36,10 +37,28 @@ fn features() -> Vec<(String, Vec<String>)> {
 }
 
 #[test]
-fn the_features_of_zec_api_are_the_groups_of_spec() {
+fn the_features_of_zec_api_are_the_groups_and_products_of_spec() {
     let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
-    let groups: BTreeSet<String> = loaded.api.actions.iter().map(|a| a.group.clone()).collect();
-    let features = features();
+    let zec = loaded.api.product("zec").expect("ZEC's pages");
+    let groups: BTreeSet<String> = zec.actions.iter().map(|a| a.group.clone()).collect();
+    let products: BTreeSet<String> = loaded
+        .api
+        .products
+        .iter()
+        .filter(|p| p.name != "zec")
+        .map(|p| p.name.clone())
+        .collect();
+    let mut features = features();
+    let all_products: BTreeSet<String> = features
+        .iter()
+        .find(|(name, _)| name == "all-products")
+        .map(|(_, items)| items.iter().cloned().collect())
+        .expect("an all-products feature");
+    assert_eq!(
+        all_products, products,
+        "all-products against the products of spec/"
+    );
+    features.retain(|(name, _)| name != "all-products" && !products.contains(name));
     let default: BTreeSet<String> = features
         .iter()
         .find(|(name, _)| name == "default")

@@ -120,7 +120,7 @@ fn spec_prose_is_written_in_its_own_words() {
     let loaded = zec_spec::load_dir(&zec_tests::workspace().join("spec"));
     let api = &loaded.api;
     let mut prose: Vec<(String, &str)> = Vec::new();
-    for action in &api.actions {
+    for action in api.actions() {
         let at = action.source.to_string();
         for text in action.docs.iter().chain(&action.notes) {
             prose.push((at.clone(), text));
@@ -137,7 +137,7 @@ fn spec_prose_is_written_in_its_own_words() {
             prose.push((error.source.to_string(), &error.description));
         }
     }
-    for def in &api.types {
+    for def in api.types() {
         for text in &def.docs {
             prose.push((def.source.to_string(), text));
         }

@@ -88,7 +88,7 @@ fn units_of(
 
 /// Units of a loaded tree of pages: request, response and structure fields, and notes.
 fn units_of_api(corpus: &'static str, api: &Api, out: &mut Vec<Unit>) {
-    for action in &api.actions {
+    for action in api.actions() {
         let page = &action.source.file;
         let request: Vec<String> = action.request.iter().map(|f| f.name.clone()).collect();
         let response: Vec<String> = action.response.iter().map(|f| f.name.clone()).collect();
@@ -109,7 +109,7 @@ fn units_of_api(corpus: &'static str, api: &Api, out: &mut Vec<Unit>) {
             units_of(corpus, format!("{page}#-"), paragraph, ctx, out);
         }
     }
-    for def in &api.types {
+    for def in api.types() {
         if let Shape::Struct { fields } = &def.shape {
             let names: Vec<String> = fields.iter().map(|f| f.name.clone()).collect();
             for f in fields {

@@ -197,7 +197,7 @@ fn spec_matches_the_cli_definitions() {
         let name = str_of(&cli["name"]).to_string();
         names.insert(name.clone());
         let before = problems.len();
-        let Some(action) = api.action(&name) else {
+        let Some(action) = api.action("zec", &name) else {
             problems.push(format!("{name}: no page in spec/"));
             continue;
         };
@@ -267,7 +267,7 @@ fn spec_matches_the_cli_definitions() {
             exact += 1;
         }
     }
-    for action in &api.actions {
+    for action in api.actions().filter(|a| a.product == "zec") {
         if !names.contains(&action.name) && !newer.actions.contains(&action.name) {
             problems.push(format!(
                 "{}: in spec/ but not in the CLI definitions",
@@ -404,7 +404,7 @@ fn defaults_and_limits_match_the_cli_text() {
     let mut checked = 0;
     for cli in &definitions {
         let name = str_of(&cli["name"]);
-        let Some(action) = api.action(name) else {
+        let Some(action) = api.action("zec", name) else {
             continue;
         };
         for p in cli["parameters"].as_array().into_iter().flatten() {
@@ -457,7 +457,7 @@ fn rules_and_waiters_match_the_cli_text() {
     let (mut rules, mut waiters) = (0, 0);
     for cli in &definitions {
         let name = str_of(&cli["name"]);
-        let Some(action) = api.action(name) else {
+        let Some(action) = api.action("zec", name) else {
             continue;
         };
         let params = cli["parameters"].as_array().cloned().unwrap_or_default();
@@ -554,7 +554,7 @@ fn structures_carry_the_sdk_names_and_members() {
     }
     for (side, key) in [("request", "requests"), ("response", "responses")] {
         for (action_name, members) in models[key].as_object().into_iter().flatten() {
-            let Some(action) = api.action(action_name) else {
+            let Some(action) = api.action("zec", action_name) else {
                 problems.push(format!("{action_name}: no page in spec/"));
                 continue;
             };

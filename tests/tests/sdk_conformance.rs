@@ -1,13 +1,32 @@
-//! spec/ against the newest official SDK's ZEC surface (zenlayercloud-sdk-python 2.0.77; skipped
-//! when `../shared/reference` is absent): the same actions, the same request and response
-//! members by wire name, the same structures under the same names with the same members,
-//! members that hold a structure typed with that structure (or a list of it), and the same
-//! deprecations. That SDK states names and nesting only, so scalar types, required flags and
-//! enum values are left to `reference_conformance.rs`, which compares them with the CLI.
+//! spec/ against the newest official SDKs (skipped when `../shared/reference` is absent):
+//!
+//! - the Python SDK 2.0.77's surface of every product: the same services and API versions,
+//!   the same actions, the same request and response members by wire name, the same
+//!   structures under the same names with the same members, members that hold a structure
+//!   typed with that structure (or a list of it), and the same deprecations;
+//! - the Java SDK 0.6.85's types of every member it declares: a String is text, a timestamp
+//!   or an enum; numbers and booleans are the same scalar; a `List<X>` is an array of the same;
+//!   a class is the structure of that name.
+//!
+//! The Python SDK states names and nesting only, and the Java SDK types and doc comments only;
+//! required flags and enum values are compared with the CLI in `reference_conformance.rs`
+//! (ZEC), and the rest comes from the pages.
 
 use serde_json::Value;
-use std::collections::BTreeSet;
-use zec_spec::ir::{Api, Field, Shape, TypeRef};
+use std::collections::{BTreeMap, BTreeSet};
+use zec_spec::ir::{Field, Product, Shape, TypeRef};
+
+/// Structures the two SDKs name differently, as (product, Python name, Java class).
+const JAVA_CLASS_NAMES: &[(&str, &str, &str)] = &[(
+    "ipt",
+    "IPTransitAvailableRoutingType",
+    "RemoteIptAvailableRoutingType",
+)];
+
+/// Members the Python SDK declares through inheritance (`class StartAcceleratorRequest(
+/// DeleteAcceleratorRequest): pass`), which the facts file, listing each class's own members,
+/// leaves out. As (product, owner, member, the class it comes from).
+const INHERITED: &[(&str, &str, &str, &str)] = &[];
 
 /// What one SDK member says: its wire name, how it nests, and whether it is deprecated.
 struct Member<'a> {
@@ -32,10 +51,10 @@ fn members(list: &Value) -> Vec<Member<'_>> {
 
 /// Whether the IR type nests the way the SDK says: `struct` of X is X, `array` of X a list
 /// of X, and `plain` anything that holds no structure (a scalar, an enum, a list of those).
-fn same_nesting(api: &Api, member: &Member<'_>, ty: &TypeRef) -> bool {
+fn same_nesting(product: &Product, member: &Member<'_>, ty: &TypeRef) -> bool {
     let is_struct = |name: &str| {
         matches!(
-            api.type_def("zec", name).map(|t| &t.shape),
+            product.type_def(name).map(|t| &t.shape),
             Some(Shape::Struct { .. })
         )
     };
@@ -47,38 +66,158 @@ fn same_nesting(api: &Api, member: &Member<'_>, ty: &TypeRef) -> bool {
     }
 }
 
+/// Counts of what was compared.
+#[derive(Default)]
+struct Counts {
+    actions: usize,
+    members: usize,
+    structures: usize,
+    structure_members: usize,
+    deprecations: usize,
+    java_types: usize,
+    java_unstated: usize,
+}
+
 /// Compare the SDK's members of one action side or structure with the IR's fields.
-fn compare(api: &Api, at: &str, sdk: &[Member<'_>], fields: &[Field], problems: &mut Vec<String>) {
+fn compare(
+    product: &Product,
+    at: &str,
+    sdk: &[Member<'_>],
+    fields: &[Field],
+    counts: &mut Counts,
+    problems: &mut Vec<String>,
+) {
+    let inherited: BTreeSet<&str> = INHERITED
+        .iter()
+        .filter(|(p, owner, _, _)| *p == product.name && *owner == at)
+        .map(|(_, _, m, _)| *m)
+        .collect();
     let want: BTreeSet<&str> = sdk.iter().map(|m| m.name).collect();
     let got: BTreeSet<&str> = fields.iter().map(|f| f.name.as_str()).collect();
     for missing in want.difference(&got) {
-        problems.push(format!("{at}.{missing}: in the SDK, not in the spec"));
+        problems.push(format!(
+            "{}: {at}.{missing}: in the SDK, not in the spec",
+            product.name
+        ));
     }
     for extra in got.difference(&want) {
-        problems.push(format!("{at}.{extra}: in the spec, not in the SDK"));
+        if !inherited.contains(extra) {
+            problems.push(format!(
+                "{}: {at}.{extra}: in the spec, not in the SDK",
+                product.name
+            ));
+        }
     }
     for member in sdk {
         let Some(field) = fields.iter().find(|f| f.name == member.name) else {
             continue;
         };
-        if !same_nesting(api, member, &field.ty) {
+        counts.members += 1;
+        if !same_nesting(product, member, &field.ty) {
             let of = member.of.map(|o| format!(" of {o}")).unwrap_or_default();
             problems.push(format!(
-                "{at}.{}: {}{of} in the SDK, {} in the spec",
-                member.name, member.kind, field.ty
+                "{}: {at}.{}: {}{of} in the SDK, {} in the spec",
+                product.name, member.name, member.kind, field.ty
             ));
+        }
+        if member.deprecated {
+            counts.deprecations += 1;
         }
         if member.deprecated != field.deprecated {
             problems.push(format!(
-                "{at}.{}: deprecated {} in the SDK, {} in the spec",
-                member.name, member.deprecated, field.deprecated
+                "{}: {at}.{}: deprecated {} in the SDK, {} in the spec",
+                product.name, member.name, member.deprecated, field.deprecated
             ));
         }
     }
 }
 
+/// Whether an IR type agrees with a Java type; `None` when the Java type states nothing
+/// (`Object`, a map).
+fn agrees(product: &Product, java: &str, ty: &TypeRef) -> Option<bool> {
+    let java = java.trim();
+    if let Some(inner) = java.strip_prefix("List<").and_then(|r| r.strip_suffix('>')) {
+        return match ty {
+            TypeRef::Array(item) => agrees(product, inner, item),
+            _ => Some(false),
+        };
+    }
+    let is_enum = |n: &str| {
+        matches!(
+            product.type_def(n).map(|t| &t.shape),
+            Some(Shape::Enum { .. })
+        )
+    };
+    Some(match java {
+        "Object" => return None,
+        j if j.starts_with("Map<") => return None,
+        "String" => match ty {
+            TypeRef::String | TypeRef::Timestamp => true,
+            TypeRef::Named(n) => is_enum(n),
+            _ => false,
+        },
+        "Integer" => *ty == TypeRef::Integer,
+        "Long" => *ty == TypeRef::Long,
+        "Float" => *ty == TypeRef::Float,
+        "Double" => *ty == TypeRef::Double,
+        "Boolean" => *ty == TypeRef::Boolean,
+        "BigDecimal" => *ty == TypeRef::BigDecimal,
+        class => match ty {
+            TypeRef::Named(n) => {
+                n == class
+                    || JAVA_CLASS_NAMES
+                        .iter()
+                        .any(|(p, py, j)| *p == product.name && py == n && *j == class)
+            }
+            _ => false,
+        },
+    })
+}
+
+/// Compare the fields of one Java class with the IR's.
+fn compare_java(
+    product: &Product,
+    at: &str,
+    class: Option<&Value>,
+    fields: &[Field],
+    counts: &mut Counts,
+    problems: &mut Vec<String>,
+) {
+    let Some(class) = class else {
+        return;
+    };
+    let java: BTreeMap<&str, &str> = class["fields"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|f| {
+            (
+                f["name"].as_str().unwrap_or_default(),
+                f["java_type"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    for field in fields {
+        let Some(java_type) = java.get(field.name.as_str()) else {
+            continue;
+        };
+        match agrees(product, java_type, &field.ty) {
+            Some(true) => counts.java_types += 1,
+            Some(false) => problems.push(format!(
+                "{}: {at}.{}: {java_type} in the Java SDK, {} in the spec",
+                product.name, field.name, field.ty
+            )),
+            None => counts.java_unstated += 1,
+        }
+    }
+}
+
+fn load_json(path: &std::path::Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
 #[test]
-fn spec_has_the_surface_of_the_newest_sdk() {
+fn every_product_has_the_surface_of_the_newest_sdks() {
     let Some(reference) = zec_tests::reference() else {
         return;
     };
@@ -87,66 +226,166 @@ fn spec_has_the_surface_of_the_newest_sdk() {
         !loaded.has_errors(),
         "spec/ has errors; run zec-spec check spec"
     );
-    let api = &loaded.api;
-    let path = reference.join("zec-2025-09-01-python-sdk-2.0.77.json");
-    let sdk: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let python = load_json(&reference.join("zenlayer-python-sdk-2.0.77-products.json"));
+    let java = load_json(&reference.join("zenlayer-java-sdk-0.6.85-models.json"));
+    let sdk_products = python["products"].as_object().cloned().unwrap_or_default();
     let mut problems = Vec::new();
-    let (mut request_members, mut response_members, mut structure_members) = (0, 0, 0);
-
-    let actions = sdk["actions"].as_object().cloned().unwrap_or_default();
-    for (name, sides) in &actions {
-        let Some(action) = api.action(name) else {
-            problems.push(format!("{name}: in the SDK, no page in spec/"));
+    let mut lines = Vec::new();
+    let mut total = Counts::default();
+    for product in &loaded.api.products {
+        let Some(sdk) = sdk_products.get(&product.name) else {
+            problems.push(format!(
+                "{}: a product of spec/, not of the SDK",
+                product.name
+            ));
             continue;
         };
-        let request = members(&sides["request"]);
-        let response = members(&sides["response"]);
-        request_members += request.len();
-        response_members += response.len();
-        compare(api, name, &request, &action.request, &mut problems);
-        let at = format!("{name} response");
-        compare(api, &at, &response, &action.response, &mut problems);
-    }
-    for action in &api.actions {
-        if !actions.contains_key(&action.name) {
-            problems.push(format!("{}: in spec/, not in the SDK", action.name));
+        let mut counts = Counts::default();
+        if sdk["api_version"].as_str() != product.version.as_deref() {
+            problems.push(format!(
+                "{}: API version {:?} in the SDK, {:?} in the spec",
+                product.name, sdk["api_version"], product.version
+            ));
         }
-    }
-
-    let structures = sdk["structures"].as_object().cloned().unwrap_or_default();
-    for (name, list) in &structures {
-        let Some(Shape::Struct { fields }) = api.type_def("zec", name).map(|t| &t.shape) else {
-            problems.push(format!("{name}: a structure in the SDK, not in the spec"));
-            continue;
-        };
-        let sdk_members = members(list);
-        structure_members += sdk_members.len();
-        compare(api, name, &sdk_members, fields, &mut problems);
-    }
-    let mut spec_structures = 0;
-    for def in &api.types {
-        if let Shape::Struct { .. } = def.shape {
-            spec_structures += 1;
-            if !structures.contains_key(&def.name) {
+        if sdk["endpoint_path"].as_str() != Some(product.endpoint_path.as_str()) {
+            problems.push(format!(
+                "{}: endpoint {:?} in the SDK, {:?} in the spec",
+                product.name, sdk["endpoint_path"], product.endpoint_path
+            ));
+        }
+        let classes = &java["products"][&product.name]["classes"];
+        let actions = sdk["actions"].as_object().cloned().unwrap_or_default();
+        for (name, sides) in &actions {
+            let Some(action) = product.action(name) else {
                 problems.push(format!(
-                    "{}: a structure in spec/, not in the SDK",
-                    def.name
+                    "{}: {name}: in the SDK, no page in spec/",
+                    product.name
+                ));
+                continue;
+            };
+            counts.actions += 1;
+            let request = members(&sides["request"]);
+            let response = members(&sides["response"]);
+            compare(
+                product,
+                name,
+                &request,
+                &action.request,
+                &mut counts,
+                &mut problems,
+            );
+            let at = format!("{name} response");
+            compare(
+                product,
+                &at,
+                &response,
+                &action.response,
+                &mut counts,
+                &mut problems,
+            );
+            let request_class = classes.get(format!("{name}Request"));
+            let response_class = classes.get(format!("{name}Response"));
+            compare_java(
+                product,
+                name,
+                request_class,
+                &action.request,
+                &mut counts,
+                &mut problems,
+            );
+            compare_java(
+                product,
+                &at,
+                response_class,
+                &action.response,
+                &mut counts,
+                &mut problems,
+            );
+        }
+        for action in &product.actions {
+            if !actions.contains_key(&action.name) {
+                problems.push(format!(
+                    "{}: {}: in spec/, not in the SDK",
+                    product.name, action.name
                 ));
             }
         }
+        let structures = sdk["structures"].as_object().cloned().unwrap_or_default();
+        for (name, list) in &structures {
+            let Some(Shape::Struct { fields }) = product.type_def(name).map(|t| &t.shape) else {
+                problems.push(format!(
+                    "{}: {name}: a structure in the SDK, not in the spec",
+                    product.name
+                ));
+                continue;
+            };
+            counts.structures += 1;
+            let sdk_members = members(list);
+            counts.structure_members += sdk_members.len();
+            compare(
+                product,
+                name,
+                &sdk_members,
+                fields,
+                &mut counts,
+                &mut problems,
+            );
+            let class_name = JAVA_CLASS_NAMES
+                .iter()
+                .find(|(p, py, _)| *p == product.name && py == name)
+                .map_or(name.as_str(), |(_, _, j)| j);
+            compare_java(
+                product,
+                name,
+                classes.get(class_name),
+                fields,
+                &mut counts,
+                &mut problems,
+            );
+        }
+        for def in &product.types {
+            if let Shape::Struct { .. } = def.shape
+                && !structures.contains_key(&def.name)
+            {
+                problems.push(format!(
+                    "{}: {}: a structure in spec/, not in the SDK",
+                    product.name, def.name
+                ));
+            }
+        }
+        lines.push(format!(
+            "{:<12} {:>4}/{:<4} actions  {:>5} members  {:>3}/{:<3} structures  {:>3} deprecations  {:>5} Java types agree ({} unstated)",
+            product.name,
+            counts.actions,
+            actions.len(),
+            counts.members,
+            counts.structures,
+            structures.len(),
+            counts.deprecations,
+            counts.java_types,
+            counts.java_unstated,
+        ));
+        total.actions += counts.actions;
+        total.members += counts.members;
+        total.structures += counts.structures;
+        total.deprecations += counts.deprecations;
+        total.java_types += counts.java_types;
     }
-
+    let absent: Vec<&String> = sdk_products
+        .keys()
+        .filter(|p| loaded.api.product(p).is_none())
+        .collect();
+    eprintln!("{}", lines.join("\n"));
     eprintln!(
-        "{} SDK actions ({} in spec/): {request_members} request and {response_members} response \
-         members compared; {} SDK structures ({spec_structures} in spec/): {structure_members} \
-         members compared",
-        actions.len(),
-        api.actions.len(),
-        structures.len(),
+        "all: {} actions, {} members, {} structures, {} deprecations, {} Java types compared; SDK products without pages: {absent:?}",
+        total.actions, total.members, total.structures, total.deprecations, total.java_types
     );
+    // The comparison must have compared something: a loader that reads nothing would agree
+    // with nothing to disagree with.
+    assert!(total.actions >= 247 && total.members >= 2000 && total.java_types >= 1500);
     assert!(
         problems.is_empty(),
-        "{} differences from the SDK:\n{}",
+        "{} differences from the SDKs:\n{}",
         problems.len(),
         problems.join("\n")
     );

@@ -5,7 +5,8 @@ use zec_api::catalog;
 
 /// Validate a JSON request body of `action` as the client and the mock server do.
 fn check(action: &str, body: &str) -> Result<(), String> {
-    let info = catalog::find(action).unwrap_or_else(|| panic!("{action} is not in the catalog"));
+    let info =
+        catalog::find("zec", action).unwrap_or_else(|| panic!("{action} is not in the catalog"));
     (info.check_request)(body.as_bytes()).map_err(|e| e.to_string())
 }
 

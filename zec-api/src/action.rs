@@ -7,12 +7,29 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use std::fmt::{Debug, Display};
 
-/// One API action: its wire name and the types of its request, response and error codes.
+/// The service an action belongs to, as requests name it: each product of the API is a
+/// service with its own API version and endpoint path (`zec`, `2025-09-01`,
+/// `/api/v2/zec`). A call is signed and sent for its action's service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Service {
+    /// Service name, sent as `X-ZC-Service`.
+    pub name: &'static str,
+    /// API version, sent as `X-ZC-Version`.
+    pub version: &'static str,
+    /// Where requests are posted under the endpoint (`/api/v2/zec`).
+    pub path: &'static str,
+}
+
+/// One API action: its wire name, its service and the types of its request, response and
+/// error codes.
 ///
-/// Implemented by the marker types in [`actions`](crate::actions) (`AssociateEipAddress`).
+/// Implemented by the marker types in [`actions`](crate::actions) (`AssociateEipAddress`) and
+/// in the `actions` module of each other product (`zlb::actions::DescribeLoadBalancers`).
 pub trait Action: Send + Sync + 'static {
     /// Wire name, sent as `X-ZC-Action`.
     const NAME: &'static str;
+    /// The service (product) the action belongs to.
+    const SERVICE: Service;
     /// Whether the action only reads state. Read-only actions are retried after server errors
     /// and connection failures; others only when the caller opts in.
     const READ_ONLY: bool;

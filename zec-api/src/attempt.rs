@@ -1,9 +1,10 @@
 //! One attempt of a call: sign, POST, read the status and the body (bounded), and say, when
 //! it fails, whether the server may have received the request.
 
+use crate::action::Service;
 use crate::body::{BodyError, read_limited};
 use crate::credentials::Credentials;
-use crate::error::{Error, TransportError};
+use crate::error::{ConfigError, Error, TransportError};
 use crate::retry::Failure;
 use crate::sign;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -12,14 +13,22 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 #[derive(Debug)]
 pub(crate) struct Endpoint {
     pub(crate) http: reqwest::Client,
-    /// `<endpoint>/api/v2/zec`.
-    pub(crate) url: reqwest::Url,
+    /// The configured endpoint without a trailing `/`; each service's path goes after it.
+    pub(crate) base: String,
     /// `host[:port]` as the server sees it, for the signature.
     pub(crate) host: String,
     /// The HTTP client is the client's own, which follows no redirect. One given in the
     /// configuration may, and then a failure to connect may be one to the redirect's target
     /// after the endpoint received the request (reqwest reports it with the endpoint's URL).
     pub(crate) own_http: bool,
+}
+
+impl Endpoint {
+    /// Where requests of `service` are posted: `<endpoint><service path>`.
+    pub(crate) fn url(&self, service: Service) -> Result<reqwest::Url, String> {
+        reqwest::Url::parse(&format!("{}{}", self.base, service.path))
+            .map_err(|e| format!("{}{} is not a URL: {e}", self.base, service.path))
+    }
 }
 
 /// How long an attempt may take and how much it may read.
@@ -52,6 +61,8 @@ pub(crate) enum AttemptError {
     },
     /// The body is longer than the limit.
     TooLarge { status: u16 },
+    /// The service's path makes no URL with the endpoint; nothing was sent.
+    BadUrl(String),
 }
 
 impl AttemptError {
@@ -63,7 +74,7 @@ impl AttemptError {
                 Failure::MaybeReceived
             }
             // The same request would bring the same answer.
-            AttemptError::TooLarge { .. } => Failure::Final,
+            AttemptError::TooLarge { .. } | AttemptError::BadUrl(_) => Failure::Final,
         }
     }
 
@@ -96,32 +107,36 @@ impl AttemptError {
                 limit: limits.max_body,
                 http_status: status,
             },
+            AttemptError::BadUrl(message) => Error::Config(ConfigError::new(message)),
         }
     }
 }
 
 const CONTENT_TYPE: &str = "application/json";
 
-/// One signed POST of `body` for `action`: the status, `Retry-After` and the whole body.
+/// One signed POST of `body` for `action` of `service`: the status, `Retry-After` and the
+/// whole body.
 pub(crate) async fn attempt(
     endpoint: &Endpoint,
     limits: Limits,
     action: &str,
+    service: Service,
     credentials: &Credentials,
     body: &[u8],
 ) -> Result<Answer, AttemptError> {
+    let url = endpoint.url(service).map_err(AttemptError::BadUrl)?;
     let timestamp = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
     let mut req = endpoint
         .http
-        .post(endpoint.url.clone())
+        .post(url.clone())
         .timeout(limits.timeout)
         .header("Content-Type", CONTENT_TYPE)
         .header("X-ZC-Action", action)
-        .header("X-ZC-Version", crate::client::API_VERSION)
-        .header("X-ZC-Service", crate::client::SERVICE);
+        .header("X-ZC-Version", service.version)
+        .header("X-ZC-Service", service.name);
     req = match credentials {
         Credentials::AccessKey { id, secret } => {
             let auth = sign::sign(
@@ -150,7 +165,7 @@ pub(crate) async fn attempt(
         let location = header(&response, "Location");
         return Err(AttemptError::Redirect { status, location });
     }
-    if *response.url() != endpoint.url {
+    if *response.url() != url {
         // An HTTP client given in the configuration followed a redirect on its own.
         return Err(AttemptError::Redirect {
             status,

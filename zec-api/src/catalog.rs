@@ -1,7 +1,7 @@
 //! Every action by wire name, without its types: for dispatch by `X-ZC-Action` (the mock
 //! server) and for checks over all actions (tests of the docs' examples).
 
-use crate::action::Action;
+use crate::action::{Action, Service};
 use crate::validation::{RuleKind, ValidationError, run_validation};
 use crate::wire::{Decode, Decoder};
 use serde_json::Value;
@@ -12,6 +12,8 @@ use std::fmt;
 pub struct ActionInfo {
     /// Wire name.
     pub name: &'static str,
+    /// The service (product) it belongs to.
+    pub service: Service,
     /// Group of the API docs (`elastic-ip`).
     pub group: &'static str,
     /// Whether the action only reads state.
@@ -33,6 +35,7 @@ impl ActionInfo {
     ) -> ActionInfo {
         ActionInfo {
             name: A::NAME,
+            service: A::SERVICE,
             group,
             read_only: A::READ_ONLY,
             check_request: check_request::<A>,
@@ -46,6 +49,7 @@ impl fmt::Debug for ActionInfo {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ActionInfo")
             .field("name", &self.name)
+            .field("service", &self.service.name)
             .field("group", &self.group)
             .field("read_only", &self.read_only)
             .finish_non_exhaustive()
@@ -107,15 +111,23 @@ pub fn check_response<A: Action>(response: &Value) -> Result<(), String> {
         .map_err(|e| e.to_string())
 }
 
-/// Every action, sorted by name.
+/// Every action of every product compiled in, sorted by service and name.
 pub fn actions() -> &'static [ActionInfo] {
     crate::__catalog::actions()
 }
 
-/// The action with this wire name.
-pub fn find(name: &str) -> Option<&'static ActionInfo> {
+/// The action of `service` with this wire name.
+pub fn find(service: &str, name: &str) -> Option<&'static ActionInfo> {
     let all = actions();
-    all.binary_search_by(|a| a.name.cmp(name))
+    all.binary_search_by(|a| (a.service.name, a.name).cmp(&(service, name)))
         .ok()
         .map(|i| &all[i])
+}
+
+/// The service with this name, if any of its actions is compiled in.
+pub fn service(name: &str) -> Option<Service> {
+    actions()
+        .iter()
+        .find(|a| a.service.name == name)
+        .map(|a| a.service)
 }

@@ -15,12 +15,6 @@ use std::sync::{Arc, Once};
 use std::time::{Duration, Instant};
 use tracing::Instrument;
 
-/// The API version every request names (`X-ZC-Version`).
-pub const API_VERSION: &str = "2025-09-01";
-/// The service every request names (`X-ZC-Service`).
-pub const SERVICE: &str = "zec";
-/// Where requests are posted, under the endpoint.
-pub const API_PATH: &str = "/api/v2/zec";
 /// The public endpoint.
 pub const DEFAULT_ENDPOINT: &str = "https://console.zenlayer.com";
 /// The code the server uses for throttling, with HTTP 429 or even 200.
@@ -297,10 +291,7 @@ impl Client {
                     .map_err(|e| ConfigError::new(format!("cannot build the HTTP client: {e}")))?
             }
         };
-        let base = config.endpoint.trim_end_matches('/');
-        let url = reqwest::Url::parse(&format!("{base}{API_PATH}")).map_err(|e| {
-            ConfigError::new(format!("endpoint {:?} is not a URL: {e}", config.endpoint))
-        })?;
+        let base = config.endpoint.trim_end_matches('/').to_string();
         config.credentials = config.resolved_credentials()?;
         let validation = config.validation;
         Ok(Client {
@@ -308,7 +299,7 @@ impl Client {
                 config,
                 endpoint: Endpoint {
                     http,
-                    url,
+                    base,
                     host,
                     own_http,
                 },
@@ -368,7 +359,11 @@ impl Client {
                 "cannot serialise the {name} request: {e}"
             )))
         })?;
-        let span = tracing::info_span!("zec_call", action = name);
+        let span = tracing::info_span!(
+            "zec_call",
+            service = <R::Action as Action>::SERVICE.name,
+            action = name
+        );
         self.execute::<R::Action>(body).instrument(span).await
     }
 
@@ -394,9 +389,16 @@ impl Client {
                 number = attempt_number,
                 request_id = tracing::field::Empty
             );
-            let outcome = attempt(&self.inner.endpoint, limits, A::NAME, credentials, &body)
-                .instrument(span.clone())
-                .await;
+            let outcome = attempt(
+                &self.inner.endpoint,
+                limits,
+                A::NAME,
+                A::SERVICE,
+                credentials,
+                &body,
+            )
+            .instrument(span.clone())
+            .await;
             let (error, failure, retry_after) = match outcome {
                 Ok(answer) => {
                     let (request_id, decoded) = decode::<A>(answer.status, &answer.body);
@@ -512,9 +514,14 @@ mod tests {
     fn the_signed_host_keeps_a_non_default_port() {
         let client = Client::new(Config::new().endpoint("http://127.0.0.1:8080/")).unwrap();
         assert_eq!(client.inner.endpoint.host, "127.0.0.1:8080");
+        let zlb = crate::Service {
+            name: "zlb",
+            version: "2025-04-01",
+            path: "/api/v2/zlb",
+        };
         assert_eq!(
-            client.inner.endpoint.url.as_str(),
-            "http://127.0.0.1:8080/api/v2/zec"
+            client.inner.endpoint.url(zlb).unwrap().as_str(),
+            "http://127.0.0.1:8080/api/v2/zlb"
         );
         let client = Client::new(Config::new()).unwrap();
         assert_eq!(client.inner.endpoint.host, "console.zenlayer.com");

@@ -56,11 +56,8 @@ pub mod validation;
 mod waiter;
 mod wire;
 
-pub use action::{Action, ActionRequest};
-pub use client::{
-    API_PATH, API_VERSION, Client, Config, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, SERVICE,
-    THROTTLE_CODE,
-};
+pub use action::{Action, ActionRequest, Service};
+pub use client::{Client, Config, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, THROTTLE_CODE};
 pub use credentials::{Credentials, Secret};
 pub use decode::{ActionResult, decode};
 pub use error::{
@@ -89,3 +86,14 @@ pub mod __private {
 }
 
 zec_macros::generate_api!();
+
+/// The generated code of zec-codegen's reviewed snapshots, compiled here (where generated code
+/// lives), so that a snapshot that would not build fails the tests: a product of its own as a
+/// module, with an enum, nested structures, rules, secrets, a page stream and a waiter.
+#[cfg(test)]
+#[allow(dead_code)]
+mod golden {
+    zec_macros::include_snapshot!(
+        "../zec-codegen/tests/snapshots/expand__fixture_product_as_a_module.snap"
+    );
+}

@@ -13,7 +13,12 @@ fn main() -> ExitCode {
         eprintln!("{dir} has errors; run `zec-spec check {dir}`");
         return ExitCode::FAILURE;
     }
-    let tokens = match zec_codegen::generate_api(&loaded.api, "zec-ir.json") {
+    let options = zec_codegen::Options {
+        root_product: Some("zec".into()),
+        features: Vec::new(),
+        ir_path: "zec-ir.json".into(),
+    };
+    let tokens = match zec_codegen::generate_api(&loaded.api, &options) {
         Ok(t) => t,
         Err(errors) => {
             for e in errors {

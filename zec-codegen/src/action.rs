@@ -1,14 +1,14 @@
 //! One action's items: `<Action>Request`, `<Action>Response`, `<Action>Error` and the
 //! `<Action>` marker that ties them together through `zec_api::Action`.
 
+use crate::Ctx;
 use crate::docs::{Doc, escape};
 use crate::errors::action_error_enum;
-use crate::names::{self, ident};
-use crate::record::{self, Record, RecordKind};
-use crate::{Ctx, Error, paginate, waiter};
+use crate::model::ActionModel;
+use crate::record;
 use proc_macro2::TokenStream;
 use quote::quote;
-use zec_spec::ir::{Action, Rule};
+use zec_spec::ir::Action;
 
 /// The description of an action: summary, docs, notes, behaviour, error codes, link.
 pub fn action_doc(ctx: &Ctx<'_>, action: &Action) -> Doc {
@@ -77,13 +77,12 @@ pub fn action_doc(ctx: &Ctx<'_>, action: &Action) -> Doc {
     doc
 }
 
-/// Every item of one action.
-pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Vec<Error>> {
-    let mut errors = check_rules(action);
-    let base = names::type_name(&action.name);
-    let request_name = format!("{base}Request");
-    let response_name = format!("{base}Response");
-
+/// Every item of one action: marker, request, response, error enum, and its page stream and
+/// waiter where it has them.
+pub fn generate_action(ctx: &Ctx<'_>, model: &ActionModel<'_>) -> TokenStream {
+    let action = model.action;
+    let base = model.marker.to_string();
+    let root = &ctx.root;
     let mut request_doc = Doc::new();
     request_doc.markdown(format!(
         "Parameters of [`{base}`], for a request built ahead of time: start from `default()`, set members with the setters (a required member left unset is reported by `validate()`), send with [`Client::send`](::zec_api::Client::send). The client method of the action builds and sends in one chain."
@@ -92,54 +91,26 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
     if let Some(link) = ctx.page_link(&action.source.file) {
         request_doc.markdown(link);
     }
-    let request = Record::new(
-        ctx,
-        &request_name,
-        request_doc,
-        RecordKind::Request,
-        &action.request,
-        &action.rules,
-    )
-    .map(|mut r| {
-        r.action = Some(&action.name);
-        r
-    });
-
     let mut response_doc = Doc::new();
     response_doc.markdown(format!(
         "The result of [`{base}`]. Members the server leaves out are `None`; members it adds are ignored."
     ));
-    let response = Record::new(
-        ctx,
-        &response_name,
-        response_doc,
-        RecordKind::Response,
-        &action.response,
-        &[],
-    );
-
-    let (request, response) = match (request, response) {
-        (Ok(a), Ok(b)) if errors.is_empty() => (a, b),
-        (a, b) => {
-            errors.extend(a.err().unwrap_or_default());
-            errors.extend(b.err().unwrap_or_default());
-            return Err(errors);
-        }
-    };
-    let paginated = paginate::paginated_impl(ctx, action, &request, &response);
-    let waitable = waiter::waitable_impl(ctx, action, &request, &response);
-    let request_tokens = record::generate(ctx, &request);
-    let response_tokens = record::generate(ctx, &response);
+    let request_tokens = record::generate_with_doc(ctx, &model.request, &request_doc);
+    let response_tokens = record::generate_with_doc(ctx, &model.response, &response_doc);
+    let (paginated, waitable) = (&model.paginated, &model.waitable);
     let error_enum = action_error_enum(ctx, action);
 
-    let marker = ident(&base);
-    let request_ident = ident(&request_name);
-    let response_ident = ident(&response_name);
-    let error_ident = ident(&format!("{base}Error"));
+    let ActionModel {
+        marker,
+        request_ident,
+        response_ident,
+        error_ident,
+        ..
+    } = model;
     let wire = action.name.as_str();
-    let read_only = zec_spec::ir::is_read_only_action(&action.name);
+    let read_only = action.read_only;
     let marker_doc = action_doc(ctx, action).tokens();
-    Ok(quote! {
+    quote! {
         #marker_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
         pub struct #marker;
@@ -147,6 +118,7 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
         impl ::zec_api::Action for #marker {
             const NAME: &'static str = #wire;
             const READ_ONLY: bool = #read_only;
+            const SERVICE: ::zec_api::Service = #root::__SERVICE;
             type Request = #request_ident;
             type Response = #response_ident;
             type Error = #error_ident;
@@ -161,30 +133,5 @@ pub fn generate_action(ctx: &Ctx<'_>, action: &Action) -> Result<TokenStream, Ve
         #request_tokens
         #response_tokens
         #error_enum
-    })
-}
-
-/// Rules must name request fields; the parser guarantees it, but a hand-edited IR might not.
-fn check_rules(action: &Action) -> Vec<Error> {
-    let mut errors = Vec::new();
-    for rule in &action.rules {
-        let names: Vec<&String> = match rule {
-            Rule::ExactlyOneOf { fields, .. } | Rule::AtMostOneOf { fields, .. } => {
-                fields.iter().collect()
-            }
-            Rule::RequiredIf { field, when, .. } => vec![field, when],
-        };
-        for n in names {
-            if !action.request.iter().any(|f| &f.name == n) {
-                errors.push(Error {
-                    source: rule.source().clone(),
-                    message: format!(
-                        "rule names `{n}`, which is not a request parameter of {}",
-                        action.name
-                    ),
-                });
-            }
-        }
     }
-    errors
 }

@@ -1,36 +1,36 @@
-//! The catalog: every action by wire name, type-erased, for dispatch at run time.
+//! The catalog: every action of every product, type-erased, for dispatch at run time (the mock
+//! server routes by service and action name).
 
 use crate::Ctx;
-use crate::names::{self, ident};
+use crate::model::ActionModel;
 use proc_macro2::TokenStream;
 use quote::quote;
 use zec_spec::ir::ExampleBody;
 
-/// `__catalog::actions()`, sorted by wire name, with the actions of the enabled groups.
-pub fn catalog(ctx: &Ctx<'_>) -> TokenStream {
-    let mut actions: Vec<_> = ctx.api.actions.iter().collect();
-    actions.sort_by(|a, b| a.name.cmp(&b.name));
-    let entries = actions.iter().map(|a| {
-        let group = a.group.as_str();
-        let marker = ident(&names::type_name(&a.name));
-        let example = a.examples.iter().find_map(|e| match &e.response {
-            Some(ExampleBody::Json(v)) => Some(v.to_string()),
-            _ => None,
-        });
-        let example = match example {
-            Some(text) => quote!(Some(#text)),
-            None => quote!(None),
-        };
-        let cfg = ctx.group_cfg(group);
-        quote! {
-            #cfg
-            all.push(::zec_api::catalog::ActionInfo::of::<::zec_api::actions::#marker>(#group, #example));
-        }
+/// The catalog entry of one action: a statement adding it to `all`.
+pub fn entry(ctx: &Ctx<'_>, model: &ActionModel<'_>) -> TokenStream {
+    let action = model.action;
+    let group = action.group.as_str();
+    let marker = ctx.action_path(&model.marker);
+    let example = action.examples.iter().find_map(|e| match &e.response {
+        Some(ExampleBody::Json(v)) => Some(v.to_string()),
+        _ => None,
     });
+    let example = match example {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
+    };
+    quote! {
+        all.push(::zec_api::catalog::ActionInfo::of::<#marker>(#group, #example));
+    }
+}
+
+/// `__catalog::actions()`: the entries, sorted by service and wire name at first use.
+pub fn catalog(entries: &[TokenStream]) -> TokenStream {
     quote! {
         #[doc(hidden)]
         pub mod __catalog {
-            /// Every action of the enabled groups, sorted by wire name.
+            /// Every action of the enabled products and groups, sorted by service and wire name.
             pub fn actions() -> &'static [::zec_api::catalog::ActionInfo] {
                 static ACTIONS: ::std::sync::OnceLock<::std::vec::Vec<::zec_api::catalog::ActionInfo>> =
                     ::std::sync::OnceLock::new();
@@ -38,6 +38,9 @@ pub fn catalog(ctx: &Ctx<'_>) -> TokenStream {
                     #[allow(unused_mut)]
                     let mut all = ::std::vec::Vec::new();
                     #( #entries )*
+                    all.sort_by(|a: &::zec_api::catalog::ActionInfo, b| {
+                        (a.service.name, a.name).cmp(&(b.service.name, b.name))
+                    });
                     all
                 })
             }

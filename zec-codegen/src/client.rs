@@ -26,9 +26,9 @@ pub fn method_name(action: &str) -> String {
     scope.claim(names::field_ident_text(action))
 }
 
-/// `zec_api::generate_page!`: expands one doc page against the shipped types, read from the IR
-/// the build step wrote (`ir_path`).
-pub fn page_macro(ir_path: &str) -> TokenStream {
+/// `zec_api::generate_page!`: expands one doc page against the shipped types of `product` (the
+/// root product), read from the IR the build step wrote (`ir_path`).
+pub fn page_macro(ir_path: &str, product: &str) -> TokenStream {
     quote! {
         /// Generates the request, response, error enum and [`Action`](crate::Action) marker of
         /// one action page that the shipped spec does not have yet.
@@ -46,7 +46,7 @@ pub fn page_macro(ir_path: &str) -> TokenStream {
         #[macro_export]
         macro_rules! generate_page {
             ($path:literal) => {
-                $crate::__private::expand_page!($path, #ir_path);
+                $crate::__private::expand_page!($path, #ir_path, #product);
             };
         }
     }

@@ -9,7 +9,7 @@ use crate::docs::Doc;
 use crate::names::{self, Scope, ident};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
-use zec_spec::ir::{Action, ErrorCode};
+use zec_spec::ir::{Action, Api, ErrorCode};
 
 struct Variant<'a> {
     ident: Ident,
@@ -48,9 +48,9 @@ fn status_tokens(code: &ErrorCode) -> TokenStream {
     }
 }
 
-/// `zec_api::errors::CommonError`.
-pub fn common_error_enum(ctx: &Ctx<'_>) -> TokenStream {
-    let codes = &ctx.api.common_errors;
+/// `zec_api::errors::CommonError`, shared by every product.
+pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
+    let codes = &api.common_errors;
     let vs = variants(codes, &[]);
     let idents: Vec<&Ident> = vs.iter().map(|v| &v.ident).collect();
     let wires: Vec<&str> = vs.iter().map(|v| v.code.code.as_str()).collect();
@@ -59,10 +59,11 @@ pub fn common_error_enum(ctx: &Ctx<'_>) -> TokenStream {
     let descriptions: Vec<&str> = vs.iter().map(|v| v.code.description.as_str()).collect();
     let mut doc = Doc::new();
     doc.markdown("An error code that any action may return.");
-    if let Some(first) = codes.first()
-        && let Some(link) = ctx.page_link(&first.source.file)
-    {
-        doc.markdown(link);
+    if let Some(first) = codes.first() {
+        doc.markdown(format!(
+            "[API reference]({})",
+            crate::docs::page_url(docs_base, &first.source.file)
+        ));
     }
     let doc = doc.tokens();
     quote! {

@@ -4,10 +4,14 @@
 //! in `zec-macros` calls [`generate_api`] for the shipped spec and [`generate_page`] for a
 //! single page. Generated code reaches runtime helpers only through `::zec_api::__private`.
 //!
-//! One module per concern: [`names`] (Rust names), [`docs`] (doc comments), [`types`] (Rust
-//! types and the data-structure page), [`record`] (structs with their setters and
-//! wire format), [`validate`] (`validate()`), [`errors`] (error enums), [`action`] (one
+//! Each action is read once into an [`model::ActionModel`] (its names, request and response
+//! structs, page stream and waiter), which the modules then render. One module per concern:
+//! [`names`] (Rust names), [`docs`] (doc comments), [`types`] (Rust types and the
+//! data-structure page), [`record`] (structs with their setters and wire format), [`validate`]
+//! (`validate()`), [`errors`] (error enums), [`model`] (an action's model), [`action`] (one
 //! action's items), [`fluent`] (the client methods and the setters of their calls),
+//! [`paginate`] and [`waiter`] (page streams and waiters), [`product`] (one product's items,
+//! at the crate root or in a module of its own), [`catalog`] (every action by name),
 //! [`client`] (client method names, `generate_page!`).
 
 pub mod action;
@@ -16,8 +20,10 @@ pub mod client;
 pub mod docs;
 pub mod errors;
 pub mod fluent;
+pub mod model;
 pub mod names;
 pub mod paginate;
+pub mod product;
 pub mod record;
 pub mod types;
 pub mod validate;
@@ -27,7 +33,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
 use std::fmt;
-use zec_spec::ir::{Api, Shape, SourceRef, TypeDef};
+use zec_spec::ir::{Api, Product, Shape, SourceRef, TypeDef};
 
 /// Where the docs site publishes a page, for links in doc comments.
 pub const DOCS_BASE: &str = "https://docs.console.zenlayer.com/api-reference/";
@@ -49,24 +55,33 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
-/// What the generated code needs to know about the whole API while emitting one item.
+/// What the generated code needs to know while emitting the items of one product.
 pub struct Ctx<'a> {
     /// The API.
     pub api: &'a Api,
-    /// Named types by name.
+    /// The product whose items are being emitted.
+    pub product: &'a Product,
+    /// The product's named types by name.
     pub types: BTreeMap<&'a str, &'a TypeDef>,
+    /// Path of the module that holds the product's items (`::zec_api` for the product at the
+    /// crate root, `::zec_api::zlb` for another): its `types` and `actions` modules are reached
+    /// through it.
+    pub root: TokenStream,
     /// Base URL for links to pages; `None` links nowhere (pages outside the docs site).
     pub docs_base: Option<String>,
-    /// Groups whose items go behind the cargo feature named after the group.
+    /// Groups of this product whose items go behind the cargo feature named after the group.
     pub feature_groups: Vec<String>,
 }
 
 impl<'a> Ctx<'a> {
-    /// A context for `api`, linking pages to the docs site.
-    pub fn new(api: &'a Api) -> Self {
+    /// A context for `product`, whose items live in the module at `root` (a path such as
+    /// `::zec_api` or `::zec_api::zlb`), linking pages to the docs site.
+    pub fn new(api: &'a Api, product: &'a Product, root: TokenStream) -> Self {
         Ctx {
             api,
-            types: api.types.iter().map(|t| (t.name.as_str(), t)).collect(),
+            product,
+            types: product.types.iter().map(|t| (t.name.as_str(), t)).collect(),
+            root,
             docs_base: Some(DOCS_BASE.to_string()),
             feature_groups: Vec::new(),
         }
@@ -81,7 +96,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// The definition of a named type.
+    /// The definition of a named type of the product.
     pub fn type_def(&self, name: &str) -> Option<&'a TypeDef> {
         self.types.get(name).copied()
     }
@@ -94,6 +109,18 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// The path of a generated item of the product's `types` module.
+    pub fn type_path(&self, ident: &proc_macro2::Ident) -> TokenStream {
+        let root = &self.root;
+        quote!(#root::types::#ident)
+    }
+
+    /// The path of a generated item of the product's `actions` module.
+    pub fn action_path(&self, ident: &proc_macro2::Ident) -> TokenStream {
+        let root = &self.root;
+        quote!(#root::actions::#ident)
+    }
+
     /// A link line for a page, if pages are linked.
     pub fn page_link(&self, file: &str) -> Option<String> {
         self.docs_base
@@ -102,55 +129,54 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Everything for the shipped spec: `types`, `errors` and `actions` modules and the client
-/// methods. Fails with every problem found, each naming its page and line.
-///
-/// `ir_path` is where the build step wrote the IR; `generate_page!` reads the shipped types
-/// from it.
-pub fn generate_api(api: &Api, ir_path: &str) -> Result<TokenStream, Vec<Error>> {
-    let mut groups: Vec<String> = api.actions.iter().map(|a| a.group.clone()).collect();
-    groups.sort();
-    groups.dedup();
-    generate_api_with_features(api, ir_path, &groups)
+/// How [`generate_api`] lays the products out in the crate.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The product whose items go at the crate root (`zec`): `types`, `actions`, and a method
+    /// on `zec_api::Client` per action. Every other product gets a module named after its
+    /// service (`zec_api::zlb`) and an accessor on the client (`client.zlb()`).
+    pub root_product: Option<String>,
+    /// The crate's cargo features: a product's module goes behind the feature named after its
+    /// service, and the root product's groups behind the features named after them, when
+    /// there are such features.
+    pub features: Vec<String>,
+    /// Where the build step wrote the IR; `generate_page!` reads the shipped types from it.
+    pub ir_path: String,
 }
 
-/// As [`generate_api`], with only `feature_groups` behind cargo features: a tree of pages
-/// newer than the crate may hold a group the crate has no feature for, and its actions are
-/// then always built.
-pub fn generate_api_with_features(
-    api: &Api,
-    ir_path: &str,
-    feature_groups: &[String],
-) -> Result<TokenStream, Vec<Error>> {
-    let mut ctx = Ctx::new(api);
-    ctx.feature_groups = feature_groups
-        .iter()
-        .filter(|g| !g.is_empty())
-        .cloned()
-        .collect();
+/// Everything for the API: the root product's `types`, `actions` and client methods, a module
+/// per other product, the shared `errors`, the catalog and `generate_page!`. Fails with every
+/// problem found, each naming its page and line.
+pub fn generate_api(api: &Api, options: &Options) -> Result<TokenStream, Vec<Error>> {
     let mut errors = Vec::new();
-    check_single_product(api, &mut errors);
-
-    let types = types::generate_types(&ctx, &mut errors);
-    let common = errors::common_error_enum(&ctx);
-    let general = errors::general_error_enum();
-
-    // Actions grouped by the docs' group, one module each.
-    let mut groups: BTreeMap<&str, Vec<TokenStream>> = BTreeMap::new();
-    let mut methods = Vec::new();
-    let mut setters = Vec::new();
-    for a in &api.actions {
-        match action::generate_action(&ctx, a)
-            .and_then(|tokens| fluent::fluent_items(&ctx, a).map(|fluent| (tokens, fluent)))
-        {
-            Ok((tokens, fluent)) => {
-                let group = groups.entry(a.group.as_str()).or_default();
-                group.push(tokens);
-                group.push(fluent.alias);
-                let cfg = ctx.group_cfg(&a.group);
-                let (method, setter_impl) = (fluent.method, fluent.setters);
-                methods.push(quote!(#cfg #method));
-                setters.push(quote!(#cfg #setter_impl));
+    let mut items = Vec::new();
+    let mut catalog_entries = Vec::new();
+    for product in &api.products {
+        let is_root = options.root_product.as_deref() == Some(product.name.as_str());
+        let root = if is_root {
+            quote!(::zec_api)
+        } else {
+            let module = names::ident(&product_module_name(&product.name));
+            quote!(::zec_api::#module)
+        };
+        let mut ctx = Ctx::new(api, product, root);
+        let product_feature = options
+            .features
+            .iter()
+            .find(|f| !is_root && **f == product.name)
+            .cloned();
+        if is_root {
+            ctx.feature_groups = options
+                .features
+                .iter()
+                .filter(|f| product.actions.iter().any(|a| &a.group == *f))
+                .cloned()
+                .collect();
+        }
+        match product::generate_product(&ctx, is_root, product_feature.as_deref()) {
+            Ok(generated) => {
+                items.push(generated.items);
+                catalog_entries.extend(generated.catalog);
             }
             Err(mut e) => errors.append(&mut e),
         }
@@ -158,64 +184,43 @@ pub fn generate_api_with_features(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let group_modules = groups.iter().map(|(group, items)| {
-        let module = names::ident(&group_module_name(group));
-        let doc = if ctx.feature_groups.iter().any(|g| g == group) {
-            format!(" Actions of the `{group}` group of the API docs (cargo feature `{group}`).")
-        } else {
-            format!(" Actions of the `{group}` group of the API docs.")
-        };
-        let cfg = ctx.group_cfg(group);
-        quote! {
-            #cfg
-            #[doc = #doc]
-            pub mod #module {
-                #( #items )*
-            }
-            #cfg
-            pub use #module::*;
-        }
-    });
-    let page_macro = client::page_macro(ir_path);
-    let catalog = catalog::catalog(&ctx);
+    let common = errors::common_error_enum(api, DOCS_BASE);
+    let general = errors::general_error_enum();
+    let page_macro = match &options.root_product {
+        Some(root) => client::page_macro(&options.ir_path, root),
+        None => quote!(),
+    };
+    let catalog = catalog::catalog(&catalog_entries);
     Ok(quote! {
-        /// Data structures and enums shared by the actions.
-        pub mod types {
-            #types
-        }
+        #( #items )*
         /// Error codes every action may return.
         pub mod errors {
             #common
             #general
         }
-        /// Every action: its request, response, error enum and [`Action`](::zec_api::Action)
-        /// marker, by group (all re-exported here).
-        pub mod actions {
-            #( #group_modules )*
-        }
-        impl ::zec_api::Client {
-            #( #methods )*
-        }
-        #( #setters )*
         #page_macro
         #catalog
     })
 }
 
-/// The items of the actions named `only`, for an API whose other items exist already
-/// (`zec_api::types`, `zec_api::actions`): a page expanded by `generate_page!`.
+/// The items of the actions named `only` of `product`, for an API whose other items exist
+/// already (`zec_api::types`, `zec_api::actions`): a page expanded by `generate_page!`.
 pub fn generate_page(
     api: &Api,
+    product: &str,
     only: &[String],
     docs_base: Option<String>,
 ) -> Result<TokenStream, Vec<Error>> {
-    let mut ctx = Ctx::new(api);
+    let Some(product) = api.product(product) else {
+        return Ok(quote!());
+    };
+    let mut ctx = Ctx::new(api, product, quote!(::zec_api));
     ctx.docs_base = docs_base;
     let mut errors = Vec::new();
     let mut items = Vec::new();
-    for a in api.actions.iter().filter(|a| only.contains(&a.name)) {
-        match action::generate_action(&ctx, a) {
-            Ok(tokens) => items.push(tokens),
+    for a in product.actions.iter().filter(|a| only.contains(&a.name)) {
+        match model::ActionModel::new(&ctx, a) {
+            Ok(model) => items.push(action::generate_action(&ctx, &model)),
             Err(mut e) => errors.append(&mut e),
         }
     }
@@ -236,23 +241,15 @@ pub fn group_module_name(group: &str) -> String {
     }
 }
 
-fn check_single_product(api: &Api, errors: &mut Vec<Error>) {
-    if api.products.len() > 1 {
-        let names: Vec<&str> = api.products.iter().map(|p| p.name.as_str()).collect();
-        let source = api
-            .actions
-            .first()
-            .map(|a| a.source.clone())
-            .unwrap_or(SourceRef {
-                file: String::new(),
-                line: 0,
-            });
-        errors.push(Error {
-            source,
-            message: format!(
-                "the spec holds several products ({}); bindings are generated for one",
-                names.join(", ")
-            ),
-        });
+/// Module name of a product (`zlb`; a name the crate uses itself gets `_product`).
+pub fn product_module_name(service: &str) -> String {
+    let name = names::field_ident_text(service);
+    if matches!(
+        name.as_str(),
+        "types" | "errors" | "actions" | "catalog" | "mock" | "sign" | "validation"
+    ) {
+        format!("{name}_product")
+    } else {
+        name
     }
 }

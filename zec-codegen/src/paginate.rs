@@ -1,7 +1,7 @@
 //! `zec_api::Paginated` for list actions (their fluent calls get `.stream()` from it).
 
 use crate::Ctx;
-use crate::names::{self, ident};
+use crate::model::ActionModel;
 use crate::record::{Record, RecordField};
 use crate::types::rust_type;
 use proc_macro2::TokenStream;
@@ -30,19 +30,15 @@ pub fn item_type(ctx: &Ctx<'_>, action: &Action) -> Option<TokenStream> {
 }
 
 /// The `Paginated` impl of a list action, when its fields have the documented shapes.
-pub fn paginated_impl(
-    ctx: &Ctx<'_>,
-    action: &Action,
-    request: &Record<'_>,
-    response: &Record<'_>,
-) -> Option<TokenStream> {
-    let item = item_type(ctx, action)?;
-    let p = action.pagination.as_ref()?;
+pub fn paginated_impl(_ctx: &Ctx<'_>, model: &ActionModel<'_>) -> Option<TokenStream> {
+    let item = model.page_item.as_ref()?;
+    let p = model.action.pagination.as_ref()?;
+    let (request, response) = (&model.request, &model.response);
     let page_num = find(request, &p.page_num)?;
     let page_size = find(request, &p.page_size)?;
     let total = find(response, &p.total_count)?;
     let items = find(response, &p.items)?;
-    let marker = ident(&names::type_name(&action.name));
+    let marker = &model.marker;
     let (num, size, total_ident, items_ident) = (
         &page_num.ident,
         &page_size.ident,

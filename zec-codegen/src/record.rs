@@ -114,6 +114,17 @@ impl<'a> Record<'a> {
     }
 }
 
+/// The Rust name [`Record::new`] gives the member `wire` of a struct with these fields (names
+/// that collide are numbered in table order).
+pub fn field_ident(fields: &[Field], wire: &str) -> Option<Ident> {
+    let mut scope = Scope::default();
+    fields
+        .iter()
+        .map(|f| (f, scope.claim(names::field_ident_text(&f.name))))
+        .find(|(f, _)| f.name == wire)
+        .map(|(_, name)| names::ident(&name))
+}
+
 /// What a setter takes for a member of type `ty` (`rust` in Rust), and how it converts it:
 /// text and enums as `impl Into<_>` (an enum also from its wire text), lists as
 /// `impl IntoIterator` of the same, anything else as it is.
@@ -165,8 +176,13 @@ fn is_sensitive(wire: &str) -> bool {
 
 /// The struct, its setters, `Debug`, wire format and validation.
 pub fn generate(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
+    generate_with_doc(ctx, r, &r.doc)
+}
+
+/// As [`generate`], with `doc` as the struct's documentation.
+pub fn generate_with_doc(ctx: &Ctx<'_>, r: &Record<'_>, doc: &Doc) -> TokenStream {
     let name = &r.name;
-    let doc = r.doc.tokens();
+    let doc = doc.tokens();
     let fields = r.fields.iter().map(|f| {
         let ident = &f.ident;
         let ty = &f.ty;

@@ -27,24 +27,23 @@ pub fn rust_type(ctx: &Ctx<'_>, ty: &TypeRef, source: &SourceRef) -> Result<Toke
                     message: format!("type {name} is not defined on the data-structure page"),
                 });
             }
-            let id = ident(&names::type_name(name));
-            quote!(::zec_api::types::#id)
+            ctx.type_path(&ident(&names::type_name(name)))
         }
     })
 }
 
-/// Data structures renamed to the official SDK's names, as (old name, new name). The old Rust
-/// name stays as a deprecated alias of the new one, so that code written against it still
-/// compiles (with a warning naming the new name).
-pub const RENAMED_TYPES: &[(&str, &str)] = &[
-    ("AsnObservation", "AsnObservationDetail"),
-    ("RegionNetworkLineType", "EipRegionNetworkLineType"),
+/// Data structures renamed to the official SDK's names, as (product, old name, new name). The
+/// old Rust name stays as a deprecated alias of the new one, so that code written against it
+/// still compiles (with a warning naming the new name).
+pub const RENAMED_TYPES: &[(&str, &str, &str)] = &[
+    ("zec", "AsnObservation", "AsnObservationDetail"),
+    ("zec", "RegionNetworkLineType", "EipRegionNetworkLineType"),
 ];
 
 /// Every data structure and enum, and the aliases of renamed ones.
 pub fn generate_types(ctx: &Ctx<'_>, errors: &mut Vec<Error>) -> TokenStream {
     let mut items = Vec::new();
-    for def in &ctx.api.types {
+    for def in &ctx.product.types {
         match &def.shape {
             Shape::Enum { values } => items.push(enum_tokens(ctx, def, values)),
             Shape::Struct { fields } => {
@@ -66,8 +65,12 @@ pub fn generate_types(ctx: &Ctx<'_>, errors: &mut Vec<Error>) -> TokenStream {
 fn renamed_aliases(ctx: &Ctx<'_>) -> TokenStream {
     let aliases = RENAMED_TYPES
         .iter()
-        .filter(|(old, new)| ctx.type_def(new).is_some() && ctx.type_def(old).is_none())
-        .map(|(old, new)| {
+        .filter(|(product, old, new)| {
+            *product == ctx.product.name
+                && ctx.type_def(new).is_some()
+                && ctx.type_def(old).is_none()
+        })
+        .map(|(_, old, new)| {
             let (old, new) = (names::type_name(old), names::type_name(new));
             let doc = format!(" The former name of [`{new}`].");
             let note = format!("renamed to `{new}`");

@@ -17,9 +17,11 @@ use zec_spec::ir::Api;
 /// File name of the IR in the build step's `OUT_DIR`.
 const IR_FILE: &str = "zec-ir.json";
 
-/// Variable in which the build step lists, comma-separated, the groups that have a cargo
-/// feature.
-const FEATURE_GROUPS_VAR: &str = "ZEC_API_FEATURE_GROUPS";
+/// Variable in which the build step lists, comma-separated, the crate's features (products
+/// and groups of the root product).
+const FEATURES_VAR: &str = "ZEC_API_FEATURES";
+/// Variable in which the build step names the product laid out at the crate root.
+const ROOT_PRODUCT_VAR: &str = "ZEC_API_ROOT_PRODUCT";
 
 /// Expand the shipped spec: `types`, `errors`, `actions`, the client methods and
 /// `generate_page!`. Takes no arguments.
@@ -37,15 +39,21 @@ pub fn generate_api(input: TokenStream) -> TokenStream {
         Err(e) => return errors(&[e]),
     };
     let path_str = path.display().to_string();
-    // The build step names the groups zec-api has a cargo feature for; a group of a newer
-    // tree without one is always built.
-    let generated = match std::env::var(FEATURE_GROUPS_VAR) {
-        Ok(list) => {
-            let groups: Vec<String> = list.split(',').map(str::to_string).collect();
-            zec_codegen::generate_api_with_features(&api, &path_str, &groups)
-        }
-        Err(_) => zec_codegen::generate_api(&api, &path_str),
+    // The build step names zec-api's features and its root product; a product or group of a
+    // newer tree without a feature is always built.
+    let options = zec_codegen::Options {
+        root_product: std::env::var(ROOT_PRODUCT_VAR).ok(),
+        features: std::env::var(FEATURES_VAR)
+            .map(|list| {
+                list.split(',')
+                    .filter(|f| !f.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default(),
+        ir_path: path_str.clone(),
     };
+    let generated = zec_codegen::generate_api(&api, &options);
     match generated {
         Ok(tokens) => quote! {
             // Rebuild when the IR changes.
@@ -60,6 +68,7 @@ pub fn generate_api(input: TokenStream) -> TokenStream {
 struct PageArgs {
     page: LitStr,
     ir: LitStr,
+    product: LitStr,
 }
 
 impl Parse for PageArgs {
@@ -67,8 +76,10 @@ impl Parse for PageArgs {
         let page: LitStr = input.parse()?;
         input.parse::<Token![,]>()?;
         let ir: LitStr = input.parse()?;
+        input.parse::<Token![,]>()?;
+        let product: LitStr = input.parse()?;
         let _ = input.parse::<Option<Token![,]>>()?;
-        Ok(PageArgs { page, ir })
+        Ok(PageArgs { page, ir, product })
     }
 }
 
@@ -86,7 +97,12 @@ pub fn expand_page(input: TokenStream) -> TokenStream {
         .unwrap()
         .local_file()
         .and_then(|f| f.parent().map(Path::to_path_buf));
-    match expand_page_inner(&args.page.value(), &args.ir.value(), caller_dir.as_deref()) {
+    match expand_page_inner(
+        &args.page.value(),
+        &args.ir.value(),
+        &args.product.value(),
+        caller_dir.as_deref(),
+    ) {
         Ok(tokens) => tokens.into(),
         Err(messages) => {
             let span = args.page.span();
@@ -101,6 +117,7 @@ pub fn expand_page(input: TokenStream) -> TokenStream {
 fn expand_page_inner(
     rel: &str,
     ir_path: &str,
+    product: &str,
     caller_dir: Option<&Path>,
 ) -> Result<proc_macro2::TokenStream, Vec<String>> {
     // Relative to the calling crate's manifest directory; failing that, to the calling file.
@@ -124,18 +141,19 @@ fn expand_page_inner(
         .map_err(|e| vec![format!("cannot read {rel} ({}): {e}", page_path.display())])?;
     let shipped = read_ir(Path::new(ir_path)).map_err(|e| vec![e])?;
 
-    // Place the page in the shipped product, so that its links resolve against its types.
-    let product = shipped
-        .products
-        .first()
-        .map(|p| p.name.clone())
-        .unwrap_or_else(|| "zec".into());
+    // Place the page in the root product, so that its links resolve against its types.
+    let Some(shipped_product) = shipped.product(product) else {
+        return Err(vec![format!(
+            "the IR at {ir_path} has no product {product} to expand {rel} in"
+        )]);
+    };
+    let known_types = shipped_product.types.clone();
     let file_name = Path::new(rel)
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| "page.md".into());
     let tree_path = format!("{product}/pages/{file_name}");
-    let loaded = zec_spec::load_pages_with_types(&[(tree_path.clone(), text)], &shipped.types);
+    let loaded = zec_spec::load_pages_with_types(&[(tree_path.clone(), text)], &known_types);
     let spec_errors: Vec<String> = loaded
         .errors()
         .map(|d| {
@@ -149,23 +167,35 @@ fn expand_page_inner(
     if !spec_errors.is_empty() {
         return Err(spec_errors);
     }
-    if loaded.api.actions.is_empty() {
+    let page_actions: Vec<_> = loaded.api.actions().cloned().collect();
+    if page_actions.is_empty() {
         return Err(vec![format!(
             "{rel}:1:1: error: not an action page (it needs a title and an Input Parameters / 请求参数 section)"
         )]);
     }
     // The page's actions first, so that they win over shipped ones of the same name; the
-    // shipped ones stay visible (a waiter may poll one of them).
-    let only: Vec<String> = loaded.api.actions.iter().map(|a| a.name.clone()).collect();
-    let mut actions = loaded.api.actions;
-    actions.extend(shipped.actions);
-    let api = Api {
-        products: shipped.products,
-        actions,
-        types: shipped.types,
-        common_errors: shipped.common_errors,
-    };
-    let tokens = zec_codegen::generate_page(&api, &only, None).map_err(|errs| {
+    // shipped ones stay visible (a waiter may poll one of them). Their waiters are resolved
+    // against the shipped product.
+    let only: Vec<String> = page_actions.iter().map(|a| a.name.clone()).collect();
+    let mut api = shipped.clone();
+    if let Some(target) = api.product_mut(product) {
+        let mut actions: Vec<_> = page_actions
+            .into_iter()
+            .map(|mut a| {
+                a.product = product.to_string();
+                a
+            })
+            .collect();
+        actions.extend(
+            std::mem::take(&mut target.actions)
+                .into_iter()
+                .filter(|a| !only.contains(&a.name)),
+        );
+        target.actions = actions;
+    }
+    let mut diags = zec_spec::diag::Diagnostics::new();
+    zec_spec::resolve::resolve(&mut api, &[], &mut diags);
+    let tokens = zec_codegen::generate_page(&api, product, &only, None).map_err(|errs| {
         errs.iter()
             .map(|e| e.to_string().replace(&tree_path, rel))
             .collect::<Vec<_>>()
@@ -194,4 +224,36 @@ fn errors(messages: &[String]) -> TokenStream {
         .iter()
         .map(|m| quote::quote_spanned!(Span::call_site()=> ::core::compile_error!(#m);));
     quote!( #( #errs )* ).into()
+}
+
+/// The code of a snapshot of generated code (an insta `.snap` file, relative to the calling
+/// crate's `Cargo.toml`), so that the reviewed snapshot is also compiled. Used by zec-api's
+/// tests; not part of its API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn include_snapshot(input: TokenStream) -> TokenStream {
+    let path: LitStr = match syn::parse(input) {
+        Ok(p) => p,
+        Err(e) => return e.to_compile_error().into(),
+    };
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").map(PathBuf::from);
+    let full = manifest.unwrap_or_default().join(path.value());
+    let text = match std::fs::read_to_string(&full) {
+        Ok(t) => t,
+        Err(e) => return errors(&[format!("cannot read {}: {e}", full.display())]),
+    };
+    // The snapshot's header runs from the first `---` line to the second.
+    let code = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.split_once("\n---\n"))
+        .map_or(text.as_str(), |(_, code)| code);
+    let tracked = full.display().to_string();
+    match code.parse::<proc_macro2::TokenStream>() {
+        Ok(tokens) => quote! {
+            const _: &[u8] = include_bytes!(#tracked);
+            #tokens
+        }
+        .into(),
+        Err(e) => errors(&[format!("{} does not parse: {e}", full.display())]),
+    }
 }

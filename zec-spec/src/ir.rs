@@ -555,8 +555,8 @@ pub struct Waiter {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub until_gone: bool,
     /// Which members carry the resources and their states. A page alone cannot say (it needs
-    /// the poll action's page and the data structures); loading the tree fills it in, and
-    /// drops, with a warning, a waiter for which it cannot.
+    /// the poll action's page and the data structures); loading the tree fills it in, or
+    /// warns that it cannot (and then no waiter is generated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub watch: Option<Watch>,
     /// Where the sentence is.

@@ -8,8 +8,9 @@
 //! (`<noun>IdSet`). An action that makes resources (`Create…`, `Copy…`) is watched through the
 //! ids it returns, since the ids it was given name the source (the snapshot `CopySnapshot`
 //! copies); any other action through the ids it was given, since the ids it returns may be the
-//! ones that failed (`StartInstances`). A waiter for which a piece is missing is dropped with a
-//! warning that says which; the action's docs still describe the behaviour.
+//! ones that failed (`StartInstances`). A waiter for which a piece is missing keeps no `watch`
+//! (so no waiter is generated), with a warning that says which; the action's docs still
+//! describe the behaviour.
 
 use crate::diag::{Diagnostics, Kind, Pos};
 use crate::ir::{Action, Api, Field, Product, Shape, Side, TypeRef, Watch};
@@ -45,7 +46,9 @@ pub fn resolve(api: &mut Api, links: &[PageLink], diags: &mut Diagnostics) {
                             action.name
                         ),
                     );
-                    api.products[p].actions[a].waiter = None;
+                    if let Some(w) = api.products[p].actions[a].waiter.as_mut() {
+                        w.watch = None;
+                    }
                 }
             }
         }

@@ -182,6 +182,9 @@ pub enum Fault {
 pub struct RecordedRequest {
     /// `X-ZC-Action`, if sent.
     pub action: Option<String>,
+    /// The service whose path the request was posted to (`zec` for `/api/v2/zec`), if it was
+    /// posted under `/api/v2/`.
+    pub service: Option<String>,
     /// Every header, names lower-cased.
     pub headers: Vec<(String, String)>,
     /// The body.
@@ -224,10 +227,39 @@ impl fmt::Debug for RecordedRequest {
             .collect();
         f.debug_struct("RecordedRequest")
             .field("action", &self.action)
+            .field("service", &self.service)
             .field("status", &self.status)
             .field("headers", &headers)
             .field("body", &format_args!("<{} bytes>", self.body.len()))
             .finish()
+    }
+}
+
+/// The action a registered reply or injected fault is for: a wire name, in one service or in
+/// any.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct ActionKey {
+    service: Option<String>,
+    name: String,
+}
+
+impl ActionKey {
+    fn any(name: &str) -> Self {
+        ActionKey {
+            service: None,
+            name: name.to_string(),
+        }
+    }
+
+    fn of<A: Action>() -> Self {
+        ActionKey {
+            service: Some(A::SERVICE.name.to_string()),
+            name: A::NAME.to_string(),
+        }
+    }
+
+    fn matches(&self, service: &str, name: &str) -> bool {
+        self.name == name && self.service.as_deref().is_none_or(|s| s == service)
     }
 }
 
@@ -244,8 +276,8 @@ enum Reply {
 
 #[derive(Default)]
 struct State {
-    replies: HashMap<String, VecDeque<Reply>>,
-    faults: VecDeque<(Option<String>, Fault)>,
+    replies: HashMap<ActionKey, VecDeque<Reply>>,
+    faults: VecDeque<(Option<ActionKey>, Fault)>,
     /// The last `max_recorded` requests.
     requests: VecDeque<RecordedRequest>,
     /// Every request received.
@@ -255,8 +287,8 @@ struct State {
 struct Shared {
     options: MockOptions,
     state: Mutex<State>,
-    /// Actions registered by the test, beyond this crate's own.
-    extra: Mutex<HashMap<String, catalog::ActionInfo>>,
+    /// Actions registered by the test, beyond this crate's own, by service and name.
+    extra: Mutex<HashMap<(String, String), catalog::ActionInfo>>,
 }
 
 impl Shared {
@@ -285,31 +317,52 @@ impl Shared {
         state.requests.push_back(request);
     }
 
-    /// The next fault for `action`, if one is injected.
-    fn take_fault(&self, action: Option<&str>) -> Option<Fault> {
+    /// The next fault for `action` of `service`, if one is injected.
+    fn take_fault(&self, service: &str, action: Option<&str>) -> Option<Fault> {
         let mut state = self.state();
-        let index = state
-            .faults
-            .iter()
-            .position(|(only, _)| only.as_deref().is_none_or(|a| Some(a) == action));
+        let index = state.faults.iter().position(|(only, _)| match only {
+            None => true,
+            Some(key) => action.is_some_and(|a| key.matches(service, a)),
+        });
         index.and_then(|i| state.faults.remove(i)).map(|(_, f)| f)
     }
 
-    /// The action served under `name`: registered by the test, or this crate's.
-    fn action(&self, name: &str) -> Option<catalog::ActionInfo> {
+    /// The action `name` of `service`: registered by the test, or this crate's.
+    fn action(&self, service: &str, name: &str) -> Option<catalog::ActionInfo> {
         let registered = self
             .extra
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .get(name)
+            .get(&(service.to_string(), name.to_string()))
             .copied();
-        registered.or_else(|| catalog::find(name).copied())
+        registered.or_else(|| catalog::find(service, name).copied())
     }
 
-    /// The next registered reply for `name`; the last one keeps answering.
-    fn take_reply(&self, name: &str) -> Option<Reply> {
+    /// Whether the server serves any action of `service`.
+    fn serves(&self, service: &str) -> bool {
+        catalog::service(service).is_some()
+            || self
+                .extra
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .keys()
+                .any(|(s, _)| s == service)
+    }
+
+    /// The next registered reply for `name` of `service` (a reply registered for this
+    /// service first, then one for any); the last one keeps answering.
+    fn take_reply(&self, service: &str, name: &str) -> Option<Reply> {
         let mut state = self.state();
-        match state.replies.get_mut(name) {
+        let exact = ActionKey {
+            service: Some(service.to_string()),
+            name: name.to_string(),
+        };
+        let key = if state.replies.contains_key(&exact) {
+            exact
+        } else {
+            ActionKey::any(name)
+        };
+        match state.replies.get_mut(&key) {
             Some(queue) if queue.len() > 1 => queue.pop_front(),
             Some(queue) => queue.front().cloned(),
             None => None,
@@ -410,27 +463,29 @@ impl MockServer {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(
-                A::NAME.to_string(),
+                (A::SERVICE.name.to_string(), A::NAME.to_string()),
                 catalog::ActionInfo::of::<A>("", example_response),
             );
     }
 
-    /// Answer `A` with this response. Several registered replies are used in order; the last
-    /// one keeps answering.
+    /// Answer `A` (of its own service) with this response. Several registered replies are
+    /// used in order; the last one keeps answering.
     pub fn respond<A: Action>(&self, response: A::Response) {
         let value = serde_json::to_value(response).unwrap_or(Value::Null);
-        self.respond_json(A::NAME, value);
+        self.push_reply(ActionKey::of::<A>(), Reply::Response(value));
     }
 
-    /// Answer an action with this content of `response`.
+    /// Answer the action named `action`, of whichever service, with this content of
+    /// `response`. (Two products may have actions of the same name; [`MockServer::respond`]
+    /// names one.)
     pub fn respond_json(&self, action: &str, response: Value) {
-        self.push_reply(action, Reply::Response(response));
+        self.push_reply(ActionKey::any(action), Reply::Response(response));
     }
 
-    /// Answer an action with an error code.
+    /// Answer the action named `action`, of whichever service, with an error code.
     pub fn respond_error(&self, action: &str, status: u16, code: &str, message: &str) {
         self.push_reply(
-            action,
+            ActionKey::any(action),
             Reply::Error {
                 status,
                 code: code.into(),
@@ -439,11 +494,11 @@ impl MockServer {
         );
     }
 
-    fn push_reply(&self, action: &str, reply: Reply) {
+    fn push_reply(&self, key: ActionKey, reply: Reply) {
         self.shared
             .state()
             .replies
-            .entry(action.to_string())
+            .entry(key)
             .or_default()
             .push_back(reply);
     }
@@ -456,13 +511,14 @@ impl MockServer {
         }
     }
 
-    /// Apply `fault` to the next `times` requests of one action.
+    /// Apply `fault` to the next `times` requests of the action named `action`, of whichever
+    /// service.
     pub fn inject_for(&self, action: &str, fault: Fault, times: usize) {
         let mut state = self.shared.state();
         for _ in 0..times {
             state
                 .faults
-                .push_back((Some(action.to_string()), fault.clone()));
+                .push_back((Some(ActionKey::any(action)), fault.clone()));
         }
     }
 

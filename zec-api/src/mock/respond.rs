@@ -40,18 +40,19 @@ impl Answer {
     }
 }
 
-/// The answer to an authenticated POST to the API path, or why not.
+/// The answer to an authenticated POST to the path of `service`, or why not.
 pub(super) async fn respond(
     shared: &Shared,
     headers: &[(String, String)],
     body: &[u8],
+    service: &str,
     action: Option<&str>,
     request_id: &str,
 ) -> Answer {
     if let Err((code, message)) = authenticate(&shared.options, headers, body) {
         return Answer::error(401, request_id, code, &message);
     }
-    let fault = shared.take_fault(action);
+    let fault = shared.take_fault(service, action);
     match fault {
         Some(Fault::Status(status)) => {
             let code = if status == 503 {
@@ -101,14 +102,51 @@ pub(super) async fn respond(
             "the X-ZC-Action header is missing",
         );
     };
-    let Some(info) = shared.action(name) else {
+    // What the API answers for an action or a service it does not have.
+    if !shared.serves(service) {
         return Answer::error(
             401,
             request_id,
             "AUTHFAILURE_UNAUTHORIZED_OPERATION",
-            &format!("the action {name} does not exist"),
+            &format!("the service {service} does not exist"),
+        );
+    }
+    let Some(info) = shared.action(service, name) else {
+        return Answer::error(
+            401,
+            request_id,
+            "AUTHFAILURE_UNAUTHORIZED_OPERATION",
+            &format!("the action {name} does not exist in the service {service}"),
         );
     };
+    // The headers must name the service and version of the path's product.
+    let header = |n: &str| headers.iter().find(|(k, _)| k == n).map(|(_, v)| v.trim());
+    if let Some(named) = header("x-zc-service")
+        && named != info.service.name
+    {
+        return Answer::error(
+            400,
+            request_id,
+            "INVALID_PARAMETER_VALUE",
+            &format!(
+                "X-ZC-Service {named:?} does not match the path of the service {}",
+                info.service.name
+            ),
+        );
+    }
+    if header("x-zc-version") != Some(info.service.version) {
+        return Answer::error(
+            400,
+            request_id,
+            "INVALID_PARAMETER_VALUE",
+            &format!(
+                "X-ZC-Version {:?} is not the API version of {} ({})",
+                header("x-zc-version").unwrap_or_default(),
+                info.service.name,
+                info.service.version
+            ),
+        );
+    }
     match (info.check_request)(body) {
         Ok(()) => {}
         Err(RequestProblem::Violations(v))
@@ -128,7 +166,7 @@ pub(super) async fn respond(
         }
     }
 
-    match shared.take_reply(name) {
+    match shared.take_reply(service, name) {
         Some(Reply::Error {
             status,
             code,

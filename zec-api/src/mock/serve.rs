@@ -3,8 +3,10 @@
 //! each body up to a limit and with an idle timeout, and recording what came in.
 
 use super::respond::{Answer, respond};
+
+/// Where the API's services are posted: `/api/v2/<service>`.
+const API_PREFIX: &str = "/api/v2/";
 use super::{RecordedRequest, Shared};
-use crate::client::API_PATH;
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper::body::Incoming;
@@ -126,7 +128,14 @@ async fn read_body(
 }
 
 async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Full<Bytes>> {
-    let routed = req.method() == hyper::Method::POST && req.uri().path() == API_PATH;
+    // Every product is served at its own path, `/api/v2/<service>`.
+    let service = req
+        .uri()
+        .path()
+        .strip_prefix(API_PREFIX)
+        .filter(|s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric()))
+        .map(str::to_string);
+    let routed = req.method() == hyper::Method::POST && service.is_some();
     let headers: Vec<(String, String)> = req
         .headers()
         .iter()
@@ -153,7 +162,7 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Full<Bytes>
             404,
             &request_id,
             "INVALID_ACTION",
-            &format!("only POST {API_PATH} is served"),
+            &format!("only POST {API_PREFIX}<service> is served"),
         );
         (answer, Vec::new())
     } else {
@@ -166,7 +175,16 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Full<Bytes>
         .await;
         match body {
             Ok(body) => {
-                let answer = respond(shared, &headers, &body, action.as_deref(), &request_id).await;
+                let service = service.as_deref().unwrap_or_default();
+                let answer = respond(
+                    shared,
+                    &headers,
+                    &body,
+                    service,
+                    action.as_deref(),
+                    &request_id,
+                )
+                .await;
                 (answer, body)
             }
             Err(problem) => {
@@ -201,6 +219,7 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Full<Bytes>
     let recorded = if answer.accepted() && routed {
         RecordedRequest {
             action,
+            service,
             headers,
             body,
             status: answer.status,
@@ -208,6 +227,7 @@ async fn handle(shared: &Shared, req: Request<Incoming>) -> Response<Full<Bytes>
     } else {
         RecordedRequest {
             action,
+            service,
             headers: Vec::new(),
             body: Vec::new(),
             status: answer.status,
