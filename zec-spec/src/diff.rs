@@ -1,11 +1,15 @@
 //! What changed in the API between two spec trees, and which changes break users' code.
 //!
 //! "Breaking" means code written against the old bindings may stop compiling or behave
-//! differently: a removed action, field, type, enum value or error code; a changed type; a
-//! request field that became required (its constructor gains a parameter) or optional (its
-//! type becomes `Option`).
+//! differently: a removed product, action, field, type, enum value or error code; a type
+//! changed to one of another Rust type; a request field that became required (requests
+//! without it are refused before they are sent). A field that became optional breaks nothing:
+//! every request member is an `Option` already.
+//!
+//! Changes are found product by product and carry their product, so that a changelog groups
+//! them.
 
-use crate::ir::{Action, Api, Field, Shape, TypeDef};
+use crate::ir::{Action, Api, Field, Product, Shape, TypeDef, TypeRef};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -15,6 +19,8 @@ pub use render::{Format, render, render_json, render_markdown};
 /// One change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Change {
+    /// The product (service) it belongs to; empty for the common error codes.
+    pub product: String,
     /// What sort of change, for grouping in a changelog.
     pub kind: Kind,
     /// What changed, e.g. `AssociateEipAddress request field lanIp`.
@@ -29,6 +35,12 @@ pub struct Change {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
+    /// A product disappeared.
+    ProductRemoved,
+    /// A new product.
+    ProductAdded,
+    /// A product's API version changed.
+    ProductVersion,
     /// An action disappeared.
     ActionRemoved,
     /// A new action.
@@ -74,6 +86,7 @@ fn change(
     breaking: bool,
 ) -> Change {
     Change {
+        product: String::new(),
         kind,
         subject: subject.into(),
         detail: detail.into(),
@@ -81,12 +94,74 @@ fn change(
     }
 }
 
-/// Every change from `old` to `new`, actions first, then types, then common error codes.
+/// Every change from `old` to `new`, product by product (actions first, then types), then
+/// the common error codes.
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     let mut out = Vec::new();
-    let key = |a: &Action| format!("{}::{}", a.product, a.name);
-    let old_actions: BTreeMap<String, &Action> = old.actions().map(|a| (key(a), a)).collect();
-    let new_actions: BTreeMap<String, &Action> = new.actions().map(|a| (key(a), a)).collect();
+    for a in &old.products {
+        let mut changes = Vec::new();
+        match new.product(&a.name) {
+            None => changes.push(change(
+                Kind::ProductRemoved,
+                format!("product {} ({})", a.name, a.path),
+                "removed",
+                true,
+            )),
+            Some(b) => diff_product(a, b, &mut changes),
+        }
+        for c in &mut changes {
+            c.product = a.name.clone();
+        }
+        out.extend(changes);
+    }
+    for b in &new.products {
+        if old.product(&b.name).is_none() {
+            let mut c = change(
+                Kind::ProductAdded,
+                format!("product {} ({})", b.name, b.path),
+                format!(
+                    "added: {} actions, API version {}",
+                    b.actions.len(),
+                    b.version.as_deref().unwrap_or("unknown")
+                ),
+                false,
+            );
+            c.product = b.name.clone();
+            out.push(c);
+        }
+    }
+    diff_codes(
+        "common error code",
+        old.common_errors
+            .iter()
+            .map(|e| (e.code.as_str(), e.status)),
+        new.common_errors
+            .iter()
+            .map(|e| (e.code.as_str(), e.status)),
+        &mut out,
+    );
+    out
+}
+
+/// The changes within one product.
+fn diff_product(old: &Product, new: &Product, out: &mut Vec<Change>) {
+    if old.version != new.version {
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "unknown".into());
+        out.push(change(
+            Kind::ProductVersion,
+            format!("product {}", new.name),
+            format!(
+                "API version {} → {}",
+                show(&old.version),
+                show(&new.version)
+            ),
+            false,
+        ));
+    }
+    let old_actions: BTreeMap<&str, &Action> =
+        old.actions.iter().map(|a| (a.name.as_str(), a)).collect();
+    let new_actions: BTreeMap<&str, &Action> =
+        new.actions.iter().map(|a| (a.name.as_str(), a)).collect();
     for (k, a) in &old_actions {
         match new_actions.get(k) {
             None => out.push(change(
@@ -95,7 +170,7 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
                 "removed",
                 true,
             )),
-            Some(b) => diff_action(a, b, &mut out),
+            Some(b) => diff_action(a, b, out),
         }
     }
     for (k, b) in &new_actions {
@@ -108,10 +183,10 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
             ));
         }
     }
-
-    let tkey = |t: &TypeDef| format!("{}::{}", t.product, t.name);
-    let old_types: BTreeMap<String, &TypeDef> = old.types().map(|t| (tkey(t), t)).collect();
-    let new_types: BTreeMap<String, &TypeDef> = new.types().map(|t| (tkey(t), t)).collect();
+    let old_types: BTreeMap<&str, &TypeDef> =
+        old.types.iter().map(|t| (t.name.as_str(), t)).collect();
+    let new_types: BTreeMap<&str, &TypeDef> =
+        new.types.iter().map(|t| (t.name.as_str(), t)).collect();
     for (k, a) in &old_types {
         match new_types.get(k) {
             None => out.push(change(
@@ -120,7 +195,7 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
                 "removed",
                 true,
             )),
-            Some(b) => diff_type(a, b, &mut out),
+            Some(b) => diff_type(a, b, out),
         }
     }
     for (k, b) in &new_types {
@@ -133,18 +208,19 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
             ));
         }
     }
+}
 
-    diff_codes(
-        "common error code",
-        old.common_errors
-            .iter()
-            .map(|e| (e.code.as_str(), e.status)),
-        new.common_errors
-            .iter()
-            .map(|e| (e.code.as_str(), e.status)),
-        &mut out,
-    );
-    out
+/// Whether a member retyped from `a` to `b` keeps its Rust type in the bindings (both
+/// integers, both floating point, both text), so that users' code still compiles.
+fn same_rust_type(a: &TypeRef, b: &TypeRef) -> bool {
+    use TypeRef::*;
+    match (a, b) {
+        (Integer | Long, Integer | Long) => true,
+        (Float | Double | BigDecimal, Float | Double | BigDecimal) => true,
+        (String | Timestamp, String | Timestamp) => true,
+        (Array(x), Array(y)) => same_rust_type(x, y),
+        _ => a == b,
+    }
 }
 
 fn diff_action(a: &Action, b: &Action, out: &mut Vec<Change>) {
@@ -261,7 +337,7 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
                         Kind::MemberRetyped,
                         format!("{subject} field {}", f.name),
                         format!("type {} → {}", f.ty, g.ty),
-                        true,
+                        !same_rust_type(&f.ty, &g.ty),
                     ));
                 }
                 if f.required != g.required {
@@ -270,11 +346,13 @@ fn diff_fields(subject: &str, a: &[Field], b: &[Field], request: bool, out: &mut
                     } else {
                         "now optional"
                     };
+                    // Becoming required refuses requests that were sent before; becoming
+                    // optional refuses nothing.
                     out.push(change(
                         Kind::Required,
                         format!("{subject} field {}", f.name),
                         detail,
-                        request,
+                        request && g.required,
                     ));
                 }
                 if f.deprecated != g.deprecated {
@@ -457,22 +535,60 @@ mod tests {
         assert!(text.ends_with("5 changes, 3 breaking\n"), "{text}");
     }
 
+    /// A tree of the page given and, in another product, a page that stays the same.
+    fn two_products(page: &str) -> Api {
+        load_pages(&[
+            ("p/g/dothing.md".to_string(), page.to_string()),
+            ("q/g/dothing.md".to_string(), PAGE.to_string()),
+        ])
+        .api
+    }
+
     #[test]
-    fn removed_actions_are_breaking_and_added_ones_not() {
-        let changes = diff(&api(PAGE), &Api::default());
+    fn removed_actions_and_products_are_breaking_and_added_ones_not() {
+        let only_q = load_pages(&[("q/g/dothing.md".to_string(), PAGE.to_string())]).api;
+        let changes = diff(&two_products(PAGE), &only_q);
+        let mut removed = change(Kind::ProductRemoved, "product p (p)", "removed", true);
+        removed.product = "p".into();
+        assert_eq!(changes, vec![removed]);
+        let changes = diff(&only_q, &two_products(PAGE));
+        assert_eq!(changes.len(), 1);
         assert_eq!(
-            changes,
-            vec![change(
-                Kind::ActionRemoved,
-                "action DoThing",
-                "removed",
-                true
-            )]
+            (changes[0].kind, changes[0].breaking),
+            (Kind::ProductAdded, false)
         );
-        let changes = diff(&Api::default(), &api(PAGE));
+
+        let other = PAGE.replace("# DoThing", "# DoOther");
+        let changes = diff(&two_products(PAGE), &two_products(&other));
+        let kinds: Vec<(&str, Kind, bool)> = changes
+            .iter()
+            .map(|c| (c.product.as_str(), c.kind, c.breaking))
+            .collect();
         assert_eq!(
-            changes,
-            vec![change(Kind::ActionAdded, "action DoThing", "added", false)]
+            kinds,
+            [
+                ("p", Kind::ActionRemoved, true),
+                ("p", Kind::ActionAdded, false)
+            ]
         );
+        assert!(render(&changes).starts_with("p: action DoThing: removed  [breaking]\n"));
+    }
+
+    #[test]
+    fn relaxing_a_member_or_keeping_its_rust_type_breaks_nothing() {
+        let relaxed = PAGE
+            .replace("| a | Yes | String | A. |", "| a | No | String | A. |")
+            .replace("| b | No | Integer | B. |", "| b | No | Long | B. |");
+        let changes = diff(&api(PAGE), &api(&relaxed));
+        let text = render(&changes);
+        assert!(
+            text.contains("DoThing request field a: now optional\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("DoThing request field b: type Integer → Long\n"),
+            "{text}"
+        );
+        assert!(text.ends_with("2 changes, 0 breaking\n"), "{text}");
     }
 }

@@ -11,8 +11,9 @@ const USAGE: &str = "usage:
   zec-spec ir <DIR>               the IR as JSON on stdout; exit 1 on errors
   zec-spec diff [--format text|markdown|json] <OLD_DIR> <NEW_DIR>
                                   API changes between two trees; exit 1 if any is breaking
-  zec-spec sync [--from URL] [--lang en|cn] <OUT_DIR>
-                                  fetch the published ZEC pages into OUT_DIR; exit 1 on failure,
+  zec-spec sync [--from URL] [--lang en|cn] [--product zec,zlb,...] <OUT_DIR>
+                                  fetch the published pages of the products into OUT_DIR (by
+                                  default those OUT_DIR has, or zec); exit 1 on failure,
                                   leaving OUT_DIR as it was (URL: the docs index, by default
                                   https://docs.console.zenlayer.com/api-reference/llms.txt)";
 
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
             },
             Err(e) => usage_error(&e),
         },
-        ["sync", rest @ ..] => match Flags::parse(rest, &["--from", "--lang"]) {
+        ["sync", rest @ ..] => match Flags::parse(rest, &["--from", "--lang", "--product"]) {
             Ok(flags) => sync(&flags),
             Err(e) => usage_error(&e),
         },
@@ -219,7 +220,17 @@ fn sync(flags: &Flags) -> ExitCode {
         Ok(lang) => lang,
         Err(e) => return usage_error(&e),
     };
-    let options = Options::new(index, lang, out_dir);
+    let mut options = Options::new(index, lang, out_dir);
+    options.products = flags
+        .value("--product")
+        .map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default();
     match sync::sync(&options) {
         Ok(summary) => {
             for warning in &summary.warnings {

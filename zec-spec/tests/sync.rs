@@ -435,7 +435,7 @@ fn a_changed_page_is_fetched_and_diff_reports_it() {
         "a required member is breaking: {changelog}"
     );
     assert!(
-        changelog.contains("### Breaking changes\n\n#### Members added\n\n- CreateVpc request field c: added (required)\n"),
+        changelog.contains("### `zec`\n\n1 change, 1 breaking.\n\n#### Breaking changes\n\n##### Members added\n\n- CreateVpc request field c: added (required)\n"),
         "{changelog}"
     );
 }
@@ -583,8 +583,74 @@ fn an_index_without_zec_pages_changes_nothing() {
     let before = snapshot(&scratch.docs());
     site.set_index(&["compute/zvm/zone/describezones.md"]);
     let err = sync(&options(&site, &scratch.docs())).unwrap_err();
-    assert!(err.to_string().contains("lists no ZEC pages"), "{err}");
+    assert!(err.to_string().contains("lists no pages of zec"), "{err}");
     assert_eq!(snapshot(&scratch.docs()), before);
+}
+
+#[test]
+fn products_are_chosen_by_name_and_then_kept_by_the_tree() {
+    let site = Site::new();
+    let scratch = Scratch::new("products");
+    first_sync(&site, &scratch);
+    // A product of its own directory, named by it; its overview page (not published, the
+    // tree's own) names its service, and the tree's ZEC pages stay as they are.
+    site.put(
+        "networking/zlb/load-balancer-instance/describeloadbalancers.md",
+        &action("DescribeLoadBalancers", ""),
+    );
+    site.put("networking/zlb/datastructure.md", TYPES);
+    let mut index = vec![
+        "compute/zec/vpc/createvpc.md",
+        "compute/zec/disk/createdisks",
+        "compute/zec/datastructure.md",
+        "api-introduction/instruction/commonerrorcode.md",
+        "networking/zlb/load-balancer-instance/describeloadbalancers.md",
+        "networking/zlb/datastructure.md",
+    ];
+    site.set_index(&index);
+    let mut only_zlb = options(&site, &scratch.docs());
+    only_zlb.products = vec!["zlb".into()];
+    let summary = sync(&only_zlb).unwrap();
+    assert_eq!(
+        summary.added,
+        [
+            "networking/zlb/load-balancer-instance/describeloadbalancers.md",
+            "networking/zlb/datastructure.md"
+        ]
+    );
+    assert!(summary.removed.is_empty(), "{:?}", summary.removed);
+    let tree = snapshot(&scratch.docs());
+    assert!(tree.contains_key("compute/zec/vpc/createvpc.md"));
+    std::fs::write(
+        scratch.docs().join("networking/zlb/README.md"),
+        "# ZLB\n\n| Item | Value |\n| --- | --- |\n| Service | `zlb` |\n| API version | `2025-04-01` |\n",
+    )
+    .unwrap();
+
+    // Without --product: the products the tree has, both; a page the index drops goes, the
+    // overview page stays.
+    index.retain(|p| !p.starts_with("compute/zec/disk"));
+    site.set_index(&index);
+    let summary = sync(&options(&site, &scratch.docs())).unwrap();
+    assert_eq!(summary.removed, ["compute/zec/disk/createdisks.md"]);
+    let tree = snapshot(&scratch.docs());
+    assert!(tree.contains_key("networking/zlb/README.md"));
+    assert!(tree.contains_key("networking/zlb/datastructure.md"));
+    let loaded = zec_spec::load_dir(&scratch.docs());
+    let names: Vec<&str> = loaded
+        .api
+        .products
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect();
+    assert_eq!(names, ["zec", "zlb"]);
+
+    // A product the index does not have is refused by name, and nothing changes.
+    let mut unknown = options(&site, &scratch.docs());
+    unknown.products = vec!["vm".into()];
+    let err = sync(&unknown).unwrap_err();
+    assert!(err.to_string().contains("no product \"vm\""), "{err}");
+    assert_eq!(snapshot(&scratch.docs()), tree);
 }
 
 #[test]

@@ -1,5 +1,6 @@
-//! The changes between two trees as text (one per line), as a Markdown changelog for release
-//! notes (breaking changes first, grouped by kind), or as JSON for tools.
+//! The changes between two trees as text (one per line, each naming its product), as a
+//! Markdown changelog for release notes (a section per product, breaking changes first,
+//! grouped by kind), or as JSON for tools.
 
 use super::{Change, Kind};
 use std::fmt::Write;
@@ -46,15 +47,21 @@ pub fn render(changes: &[Change]) -> String {
     let mut out = String::new();
     for c in changes {
         let mark = if c.breaking { "  [breaking]" } else { "" };
-        let _ = writeln!(out, "{}: {}{mark}", c.subject, c.detail);
+        let product = if c.product.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", c.product)
+        };
+        let _ = writeln!(out, "{product}{}: {}{mark}", c.subject, c.detail);
     }
     let breaking = changes.iter().filter(|c| c.breaking).count();
     let _ = writeln!(out, "{} changes, {breaking} breaking", changes.len());
     out
 }
 
-/// The changes as a Markdown changelog: breaking changes first, then the others, each part
-/// grouped by [`Kind`] in the order the kinds are declared.
+/// The changes as a Markdown changelog: a section per product (the common error codes last),
+/// in each breaking changes first, then the others, each part grouped by [`Kind`] in the order
+/// the kinds are declared.
 pub fn render_markdown(changes: &[Change]) -> String {
     let mut out = String::from("## API changes\n\n");
     if changes.is_empty() {
@@ -71,24 +78,53 @@ pub fn render_markdown(changes: &[Change]) -> String {
             n => format!("{n} breaking"),
         }
     );
-    for (title, want_breaking) in [("Breaking changes", true), ("Other changes", false)] {
-        let mut part: Vec<&Change> = changes
-            .iter()
-            .filter(|c| c.breaking == want_breaking)
-            .collect();
-        if part.is_empty() {
-            continue;
+    // Products in the order `diff` found them, the common error codes (no product) last.
+    let mut products: Vec<&str> = Vec::new();
+    for c in changes {
+        if !c.product.is_empty() && !products.contains(&c.product.as_str()) {
+            products.push(&c.product);
         }
-        // Stable: within a kind, the changes keep the order `diff` found them in.
-        part.sort_by_key(|c| c.kind);
-        let _ = write!(out, "\n### {title}\n");
-        let mut kind = None;
-        for c in part {
-            if kind != Some(c.kind) {
-                kind = Some(c.kind);
-                let _ = write!(out, "\n#### {}\n\n", heading(c.kind));
+    }
+    if changes.iter().any(|c| c.product.is_empty()) {
+        products.push("");
+    }
+    for product in products {
+        let in_product: Vec<&Change> = changes.iter().filter(|c| c.product == product).collect();
+        let title = if product.is_empty() {
+            "All products".to_string()
+        } else {
+            format!("`{product}`")
+        };
+        let count = in_product.iter().filter(|c| c.breaking).count();
+        let _ = write!(
+            out,
+            "\n### {title}\n\n{}, {}.\n",
+            plural(in_product.len(), "change"),
+            match count {
+                0 => "none breaking".to_string(),
+                n => format!("{n} breaking"),
             }
-            let _ = writeln!(out, "- {}", escape(&item(c)));
+        );
+        for (part_title, want_breaking) in [("Breaking changes", true), ("Other changes", false)] {
+            let mut part: Vec<&Change> = in_product
+                .iter()
+                .copied()
+                .filter(|c| c.breaking == want_breaking)
+                .collect();
+            if part.is_empty() {
+                continue;
+            }
+            // Stable: within a kind, the changes keep the order `diff` found them in.
+            part.sort_by_key(|c| c.kind);
+            let _ = write!(out, "\n#### {part_title}\n");
+            let mut kind = None;
+            for c in part {
+                if kind != Some(c.kind) {
+                    kind = Some(c.kind);
+                    let _ = write!(out, "\n##### {}\n\n", heading(c.kind));
+                }
+                let _ = writeln!(out, "- {}", escape(&item(c)));
+            }
         }
     }
     out
@@ -118,6 +154,9 @@ fn plural(n: usize, word: &str) -> String {
 
 fn heading(kind: Kind) -> &'static str {
     match kind {
+        Kind::ProductRemoved => "Products removed",
+        Kind::ProductAdded => "Products added",
+        Kind::ProductVersion => "API versions",
         Kind::ActionRemoved => "Actions removed",
         Kind::ActionAdded => "Actions added",
         Kind::TypeRemoved => "Types removed",
@@ -144,7 +183,11 @@ fn item(c: &Change) -> String {
     let said_by_heading = matches!(
         (c.kind, c.detail.as_str()),
         (
-            Kind::ActionRemoved | Kind::TypeRemoved | Kind::MemberRemoved | Kind::EnumValueRemoved,
+            Kind::ProductRemoved
+                | Kind::ActionRemoved
+                | Kind::TypeRemoved
+                | Kind::MemberRemoved
+                | Kind::EnumValueRemoved,
             "removed"
         ) | (
             Kind::ActionAdded | Kind::TypeAdded | Kind::MemberAdded | Kind::EnumValueAdded,
@@ -220,49 +263,53 @@ mod tests {
     }
 
     #[test]
-    fn the_changelog_puts_breaking_changes_first_grouped_by_kind() {
+    fn the_changelog_has_a_section_per_product_with_breaking_changes_first_grouped_by_kind() {
         let md = render_markdown(&two_trees());
         let expected = "## API changes
 
 9 changes in all, 5 breaking.
 
-### Breaking changes
+### `zec`
 
-#### Actions removed
+9 changes, 5 breaking.
+
+#### Breaking changes
+
+##### Actions removed
 
 - action OldThing
 
-#### Members removed
+##### Members removed
 
 - DoThing response field size
 
-#### Members retyped
+##### Members retyped
 
 - DoThing request field a: type String → Integer
 
-#### Required flags
+##### Required flags
 
 - DoThing request field b: now required
 
-#### Enum values removed
+##### Enum values removed
 
 - type Mode value SLOW
 
-### Other changes
+#### Other changes
 
-#### Actions added
+##### Actions added
 
 - action NewThing
 
-#### Members added
+##### Members added
 
 - DoThing response field total\\_count
 
-#### Enum values added
+##### Enum values added
 
 - type Mode value EXTRA\\_SLOW
 
-#### Deprecations
+##### Deprecations
 
 - DoThing request field b: deprecated
 ";

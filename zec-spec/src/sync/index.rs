@@ -1,4 +1,7 @@
-//! The docs index (`llms.txt`) → the ZEC pages to fetch and where each goes in the tree.
+//! The docs index (`llms.txt`) → the pages of the chosen products to fetch, and where each
+//! goes in the tree. A page's product is the directory of its site path, `<category>/<product>`
+//! (`networking/zlb/load-balancer-instance/describeloadbalancers` is a page of
+//! `networking/zlb`).
 //!
 //! The site publishes every page at `<root>/<path>` and its Markdown at `<root>/<path>.md`,
 //! where `<root>` is the directory of the index (`…/api-reference/`) and Chinese pages sit
@@ -9,6 +12,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag};
 use reqwest::Url;
+use std::collections::BTreeSet;
 
 /// Which language's pages to take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,16 +50,94 @@ impl std::str::FromStr for Lang {
 pub struct IndexedPage {
     /// The page's Markdown, without query or fragment, ending in `.md`.
     pub url: Url,
-    /// Path in the tree, with `/` separators: `compute/zec/<group>/<action>.md`.
+    /// Path in the tree, with `/` separators: `<category>/<product>/<group>/<action>.md`.
     pub path: String,
 }
 
-/// The pages of `lang` that belong in the tree, in index order, each path once; and a
-/// warning for each link that looks like a ZEC page but cannot be stored safely.
-pub fn select(index_url: &Url, index: &str, lang: Lang) -> (Vec<IndexedPage>, Vec<String>) {
+/// The products to sync, each by its directory on the docs site (`compute/zec`,
+/// `security/key-service`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Products {
+    /// Directories, `<category>/<product>`.
+    pub dirs: Vec<String>,
+}
+
+impl Products {
+    /// Whether a tree path lies in one of the products.
+    fn holds(&self, path: &str) -> bool {
+        self.dirs.iter().any(|d| {
+            path.strip_prefix(d.as_str())
+                .is_some_and(|r| r.starts_with('/'))
+        })
+    }
+}
+
+/// Which products of the index the names given on the command line mean. A name matches a
+/// product whose directory is that name (`security/key-service`), whose last segment is
+/// (`key-service`, `zlb`), or whose service `services` names (`ccs`, read from the overview
+/// pages of the target tree). Fails naming the products the index has when a name matches
+/// none.
+pub fn choose(
+    index_url: &Url,
+    index: &str,
+    lang: Lang,
+    names: &[String],
+    services: &[(String, String)],
+) -> Result<Products, String> {
+    let available = product_dirs(index_url, index, lang);
+    let mut dirs = Vec::new();
+    for name in names {
+        let by_service = services
+            .iter()
+            .find(|(service, _)| service == name)
+            .map(|(_, dir)| dir.as_str());
+        let found = available.iter().find(|dir| {
+            dir.as_str() == name
+                || dir.rsplit('/').next() == Some(name.as_str())
+                || Some(dir.as_str()) == by_service
+        });
+        match found {
+            Some(dir) if !dirs.contains(dir) => dirs.push(dir.clone()),
+            Some(_) => {}
+            None => {
+                return Err(format!(
+                    "the index lists no product {name:?}; its products are: {}",
+                    available.join(", ")
+                ));
+            }
+        }
+    }
+    Ok(Products { dirs })
+}
+
+/// The product directories the index has pages under, in index order.
+fn product_dirs(index_url: &Url, index: &str, lang: Lang) -> Vec<String> {
+    let mut dirs: Vec<String> = Vec::new();
+    for (_, rel) in site_paths(index_url, index, lang) {
+        if let Some(dir) = product_dir(&rel)
+            && !dirs.iter().any(|d| d == dir)
+        {
+            dirs.push(dir.to_string());
+        }
+    }
+    dirs
+}
+
+/// `<category>/<product>` of a site path below a product's directory.
+fn product_dir(rel: &str) -> Option<&str> {
+    let mut parts = rel.splitn(3, '/');
+    let (category, product, rest) = (parts.next()?, parts.next()?, parts.next()?);
+    if category == "api-introduction" || rest.is_empty() {
+        return None;
+    }
+    Some(&rel[..category.len() + 1 + product.len()])
+}
+
+/// The site paths of `lang` the index links to (relative to the docs root, without `.md`),
+/// with their page URLs.
+fn site_paths(index_url: &Url, index: &str, lang: Lang) -> Vec<(Url, String)> {
     let root = docs_root(index_url);
-    let mut pages: Vec<IndexedPage> = Vec::new();
-    let mut warnings = Vec::new();
+    let mut out = Vec::new();
     for dest in links(index) {
         let Ok(mut url) = index_url.join(&dest) else {
             continue;
@@ -74,10 +156,33 @@ pub fn select(index_url: &Url, index: &str, lang: Lang) -> (Vec<IndexedPage>, Ve
             Some(rest) => (Lang::Cn, rest),
             None => (Lang::En, rel),
         };
-        if page_lang != lang {
-            continue;
+        if page_lang == lang {
+            let rel = rel.to_string();
+            out.push((url, rel));
         }
-        let path = match tree_path(rel) {
+    }
+    out
+}
+
+/// The pages of `lang` of the chosen `products` (and the common error codes page), in index
+/// order, each path once; and a warning for each link into them that cannot be stored safely.
+pub fn select(
+    index_url: &Url,
+    index: &str,
+    lang: Lang,
+    products: &Products,
+) -> (Vec<IndexedPage>, Vec<String>) {
+    let listed = site_paths(index_url, index, lang);
+    // A page directly in a product's directory whose name is also a directory of pages is
+    // that group's landing page, not an action.
+    let groups: BTreeSet<String> = listed
+        .iter()
+        .filter_map(|(_, rel)| rel.rsplit_once('/').map(|(dir, _)| dir.to_string()))
+        .collect();
+    let mut pages: Vec<IndexedPage> = Vec::new();
+    let mut warnings = Vec::new();
+    for (mut url, rel) in listed {
+        let path = match tree_path(&rel, products, &groups) {
             Shape::Page(path) => path,
             Shape::Unsafe => {
                 warnings.push(format!(
@@ -98,12 +203,25 @@ pub fn select(index_url: &Url, index: &str, lang: Lang) -> (Vec<IndexedPage>, Ve
     (pages, warnings)
 }
 
-/// Whether a file of the tree (path relative to its root) is one `sync` writes, so that a
-/// sync may replace or remove it. Everything else in the tree is left alone.
-pub fn is_synced_path(path: &str) -> bool {
-    path.strip_suffix(".md")
-        .is_some_and(|rel| matches!(tree_path(rel), Shape::Page(p) if p == path))
+/// Whether a file of the tree (path relative to its root) is one `sync` writes for these
+/// products, so that a sync may replace or remove it: a page under a product's directory
+/// (not its overview page, `README.md`, which the docs site does not publish) or the common
+/// error codes page. Everything else in the tree is left alone.
+pub fn is_synced_path(path: &str, products: &Products) -> bool {
+    path.ends_with(".md")
+        && !path.ends_with("/README.md")
+        && (path == COMMON_ERRORS || products.holds(path))
+        && path.trim_end_matches(".md").split('/').all(is_safe_name)
 }
+
+/// Whether a tree path lies under one of the products' directories, or is the common error
+/// codes page: the part of the tree a sync of these products may change.
+pub fn is_in_products(path: &str, products: &Products) -> bool {
+    path == COMMON_ERRORS || products.holds(path)
+}
+
+/// The common error codes page, which every product's pages link to.
+const COMMON_ERRORS: &str = "api-introduction/instruction/commonerrorcode.md";
 
 /// The directory the site's paths are relative to: the index's directory, without a
 /// trailing `cn/` when the index given is the Chinese one.
@@ -137,21 +255,26 @@ enum Shape {
     Other,
 }
 
-/// The tree path of a site path (relative to the docs root, without `.md`).
-fn tree_path(rel: &str) -> Shape {
-    let parts: Vec<&str> = rel.split('/').collect();
-    let path = match parts.as_slice() {
-        // GitBook makes slugs of Chinese titles in pinyin: 数据结构 → shu-ju-jie-gou.
-        ["compute", "zec", "datastructure" | "shu-ju-jie-gou"] => {
-            return Shape::Page("compute/zec/datastructure.md".into());
-        }
-        ["api-introduction", "instruction", "commonerrorcode"] => {
-            return Shape::Page(format!("{rel}.md"));
-        }
-        ["compute", "zec", group, action] => [group, action],
-        _ => return Shape::Other,
+/// The tree path of a site path (relative to the docs root, without `.md`): a page of a
+/// chosen product at most three directories below the product's (the data-structure page
+/// under its Chinese slug too), or the common error codes page.
+fn tree_path(rel: &str, products: &Products, groups: &BTreeSet<String>) -> Shape {
+    if format!("{rel}.md") == COMMON_ERRORS {
+        return Shape::Page(COMMON_ERRORS.to_string());
+    }
+    let Some(dir) = product_dir(rel).filter(|d| products.dirs.iter().any(|p| p == d)) else {
+        return Shape::Other;
     };
-    if path.iter().all(|part| is_safe_name(part)) {
+    let below = &rel[dir.len() + 1..];
+    // GitBook makes slugs of Chinese titles in pinyin: 数据结构 → shu-ju-jie-gou.
+    if below == "datastructure" || below == "shu-ju-jie-gou" {
+        return Shape::Page(format!("{dir}/datastructure.md"));
+    }
+    let parts: Vec<&str> = below.split('/').collect();
+    if parts.len() > 3 || (parts.len() == 1 && groups.contains(rel)) {
+        return Shape::Other;
+    }
+    if parts.iter().all(|part| is_safe_name(part)) {
         Shape::Page(format!("{rel}.md"))
     } else {
         Shape::Unsafe
@@ -202,6 +325,12 @@ mod tests {
         Url::parse("https://docs.example/api-reference/llms.txt").unwrap()
     }
 
+    fn zec() -> Products {
+        Products {
+            dirs: vec!["compute/zec".into()],
+        }
+    }
+
     fn paths(pages: &[IndexedPage]) -> Vec<(&str, &str)> {
         pages
             .iter()
@@ -211,7 +340,7 @@ mod tests {
 
     #[test]
     fn english_zec_pages_are_kept_with_their_markdown_urls() {
-        let (pages, warnings) = select(&index_url(), INDEX, Lang::En);
+        let (pages, warnings) = select(&index_url(), INDEX, Lang::En, &zec());
         assert_eq!(
             paths(&pages),
             [
@@ -239,7 +368,7 @@ mod tests {
 
     #[test]
     fn chinese_pages_go_to_the_same_layout() {
-        let (pages, _) = select(&index_url(), INDEX, Lang::Cn);
+        let (pages, _) = select(&index_url(), INDEX, Lang::Cn, &zec());
         assert_eq!(
             paths(&pages),
             [
@@ -258,24 +387,64 @@ mod tests {
     #[test]
     fn a_chinese_index_has_the_same_root() {
         let url = Url::parse("https://docs.example/api-reference/cn/llms.txt").unwrap();
-        let (pages, _) = select(&url, INDEX, Lang::Cn);
+        let (pages, _) = select(&url, INDEX, Lang::Cn, &zec());
         assert_eq!(pages.len(), 2);
-        let (pages, _) = select(&url, INDEX, Lang::En);
+        let (pages, _) = select(&url, INDEX, Lang::En, &zec());
         assert_eq!(pages.len(), 4);
     }
 
     #[test]
-    fn synced_paths_are_the_zec_pages_only() {
-        assert!(is_synced_path("compute/zec/vpc/createvpc.md"));
-        assert!(is_synced_path("compute/zec/datastructure.md"));
-        assert!(is_synced_path(
-            "api-introduction/instruction/commonerrorcode.md"
-        ));
-        assert!(!is_synced_path("explained-lints.tsv"));
-        assert!(!is_synced_path("compute/zec/vpc/createvpc.txt"));
-        assert!(!is_synced_path("compute/zec/notes.md"));
-        assert!(!is_synced_path("compute/zvm/zone/describezones.md"));
-        assert!(!is_synced_path("compute/zec/vpc/deeper/page.md"));
+    fn synced_paths_are_the_pages_of_the_chosen_products_only() {
+        let synced = |p| is_synced_path(p, &zec());
+        assert!(synced("compute/zec/vpc/createvpc.md"));
+        assert!(synced("compute/zec/datastructure.md"));
+        assert!(synced("api-introduction/instruction/commonerrorcode.md"));
+        assert!(!synced("explained-lints.tsv"));
+        assert!(!synced("compute/zec/vpc/createvpc.txt"));
+        assert!(!synced("compute/zec/README.md"));
+        assert!(!synced("compute/zvm/zone/describezones.md"));
+        assert!(!synced("compute/zecx/zone/describezones.md"));
+        assert!(!synced("compute/zec/vpc/../x.md"));
+    }
+
+    #[test]
+    fn products_are_chosen_by_directory_name_or_service() {
+        let index = "- [A](/api-reference/compute/zec/vpc/createvpc.md)\n- [B](/api-reference/networking/zlb/load-balancer-instance/describeloadbalancers.md)\n- [C](/api-reference/security/key-service/key-pair/describekeypairs.md)\n- [D](/api-reference/security/key-service/datastructure.md)\n- [E](/api-reference/api-introduction/instruction/sign.md)\n";
+        let services = vec![("ccs".to_string(), "security/key-service".to_string())];
+        let names = |n: &[&str]| n.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let chosen = choose(
+            &index_url(),
+            index,
+            Lang::En,
+            &names(&["zlb", "ccs"]),
+            &services,
+        )
+        .unwrap();
+        assert_eq!(chosen.dirs, ["networking/zlb", "security/key-service"]);
+        let (pages, _) = select(&index_url(), index, Lang::En, &chosen);
+        let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "networking/zlb/load-balancer-instance/describeloadbalancers.md",
+                "security/key-service/key-pair/describekeypairs.md",
+                "security/key-service/datastructure.md"
+            ]
+        );
+        let chosen = choose(
+            &index_url(),
+            index,
+            Lang::En,
+            &names(&["security/key-service"]),
+            &[],
+        );
+        assert_eq!(chosen.unwrap().dirs, ["security/key-service"]);
+        let err = choose(&index_url(), index, Lang::En, &names(&["vm"]), &services).unwrap_err();
+        assert!(err.contains("no product \"vm\""), "{err}");
+        assert!(
+            err.contains("compute/zec, networking/zlb, security/key-service"),
+            "{err}"
+        );
     }
 
     #[test]

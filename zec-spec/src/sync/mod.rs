@@ -1,12 +1,15 @@
-//! `zec-spec sync`: fetch the published Markdown of every ZEC page into a tree laid out as the
-//! docs site is (`compute/zec/<group>/<action>.md`, `compute/zec/datastructure.md`,
-//! `api-introduction/instruction/commonerrorcode.md`).
+//! `zec-spec sync`: fetch the published Markdown of the pages of some products into a tree
+//! laid out as the docs site is (`compute/zec/<group>/<action>.md`,
+//! `networking/zlb/datastructure.md`, `api-introduction/instruction/commonerrorcode.md`).
+//! The products are those named (by service or directory), else those the tree already has,
+//! else ZEC.
 //!
 //! The index (`llms.txt`) names the pages ([`index`]); each page is fetched with a conditional
 //! GET when the last sync left validators in the tree's manifest ([`manifest`], [`fetch`]);
 //! the new tree is built beside the old one and swapped in only when every page arrived
-//! ([`tree`]). Files of the tree that are not ZEC pages (`explained-lints.tsv`, notes) are
-//! carried over untouched.
+//! ([`tree`]). Files of the tree that are not pages of the chosen products
+//! (`explained-lints.tsv`, the products' overview pages, other products, notes) are carried
+//! over untouched.
 
 pub mod fetch;
 pub mod index;
@@ -41,6 +44,9 @@ pub struct Options {
     pub index: Url,
     /// Which language's pages.
     pub lang: Lang,
+    /// The products to sync, by service (`zlb`) or directory (`networking/zlb`); empty for
+    /// those the tree has already (ZEC for an empty tree).
+    pub products: Vec<String>,
     /// The tree to bring up to date; created if missing.
     pub out_dir: PathBuf,
     /// Pages fetched at once.
@@ -62,6 +68,7 @@ impl Options {
         Options {
             index,
             lang,
+            products: Vec::new(),
             out_dir: out_dir.into(),
             jobs: 8,
             timeout: Duration::from_secs(30),
@@ -154,6 +161,55 @@ enum Outcome {
 /// One page's outcome, its manifest entry, and whether its text came over the wire.
 type Fetch = (Outcome, Entry, bool);
 
+/// The products to sync: those named, else those of the tree (by the products its pages
+/// hold), else ZEC. A product the tree has and the index no longer lists is left as it is,
+/// with a warning; one named that the index does not list fails the sync.
+fn choose_products(
+    options: &Options,
+    out_dir: &Path,
+    index_text: &str,
+    warnings: &mut Vec<String>,
+) -> Result<index::Products, SyncError> {
+    let tree = if out_dir.is_dir() {
+        crate::load_dir(out_dir).api.products
+    } else {
+        Vec::new()
+    };
+    let services: Vec<(String, String)> = tree
+        .iter()
+        .map(|p| (p.name.clone(), p.path.clone()))
+        .collect();
+    let choose = |names: &[String]| {
+        index::choose(&options.index, index_text, options.lang, names, &services)
+    };
+    if !options.products.is_empty() {
+        return choose(&options.products).map_err(SyncError::Index);
+    }
+    if tree.is_empty() {
+        return choose(&["zec".to_string()]).map_err(SyncError::Index);
+    }
+    let mut dirs = Vec::new();
+    for product in &tree {
+        match choose(std::slice::from_ref(&product.path)) {
+            Ok(found) => dirs.extend(found.dirs),
+            Err(_) => warnings.push(format!(
+                "the index lists no pages of {} ({}), which the tree has; its pages are left as they are",
+                product.name, product.path
+            )),
+        }
+    }
+    if dirs.is_empty() {
+        let names: Vec<&str> = tree.iter().map(|p| p.name.as_str()).collect();
+        return Err(SyncError::Index(format!(
+            "{}: the index lists no pages of {}, the products of {}; it was left as it was",
+            options.index,
+            names.join(", "),
+            out_dir.display()
+        )));
+    }
+    Ok(index::Products { dirs })
+}
+
 /// Bring `options.out_dir` up to date with the index.
 pub fn sync(options: &Options) -> Result<Summary, SyncError> {
     let out_dir = absolute(&options.out_dir)?;
@@ -166,12 +222,14 @@ pub fn sync(options: &Options) -> Result<Summary, SyncError> {
         // Not asked conditionally, so not answered so.
         Fetched::NotModified => String::new(),
     };
-    let (pages, warnings) = index::select(&options.index, &index_text, options.lang);
-    summary.warnings = warnings;
+    let products = choose_products(options, &out_dir, &index_text, &mut summary.warnings)?;
+    let (pages, warnings) = index::select(&options.index, &index_text, options.lang, &products);
+    summary.warnings.extend(warnings);
     if pages.is_empty() {
         return Err(SyncError::Index(format!(
-            "{}: the index lists no ZEC pages in language {}; {} was left as it was{}",
+            "{}: the index lists no pages of {} in language {}; {} was left as it was{}",
             options.index,
+            products.dirs.join(", "),
             options.lang.as_str(),
             out_dir.display(),
             match options.lang {
@@ -196,7 +254,10 @@ pub fn sync(options: &Options) -> Result<Summary, SyncError> {
     let owned: BTreeSet<&str> = old_files
         .iter()
         .map(String::as_str)
-        .filter(|f| index::is_synced_path(f) || old.entry(f).is_some())
+        .filter(|f| {
+            index::is_synced_path(f, &products)
+                || (old.entry(f).is_some() && index::is_in_products(f, &products))
+        })
         .collect();
 
     let staging = Staging::beside(&out_dir)?;
@@ -248,6 +309,16 @@ pub fn sync(options: &Options) -> Result<Summary, SyncError> {
         lang: options.lang.as_str().to_string(),
         pages: Vec::with_capacity(pages.len()),
     };
+    // The pages of products not synced this time keep their entries.
+    let fresh_paths: BTreeSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    for entry in &old.pages {
+        if !owned.contains(entry.path.as_str())
+            && !fresh_paths.contains(entry.path.as_str())
+            && old_files.contains(&entry.path)
+        {
+            manifest.pages.push(entry.clone());
+        }
+    }
     for (page, (outcome, entry, downloaded)) in pages.iter().zip(results?) {
         match outcome {
             Outcome::Added => summary.added.push(page.path.clone()),
