@@ -140,17 +140,18 @@ fn main() {
         loaded.api.products.retain(|p| p.version.is_some());
     }
 
-    // Only the products whose features are on are generated at all (a product the crate has
-    // no feature for, from a newer tree, is always built).
-    loaded.api.products.retain(|p| {
-        p.name == ROOT_PRODUCT
-            || !features.contains(&p.name)
-            || std::env::var_os(format!(
+    // Only what the features turn on is generated at all: ZEC's actions of the groups on, the
+    // other products on (a group or product of a newer tree without a feature is always
+    // built). Less to expand and compile, and nothing behind a feature that is off.
+    loaded
+        .api
+        .retain_enabled(ROOT_PRODUCT, &features, |feature| {
+            let var = format!(
                 "CARGO_FEATURE_{}",
-                p.name.to_ascii_uppercase().replace('-', "_")
-            ))
-            .is_some()
-    });
+                feature.to_ascii_uppercase().replace('-', "_")
+            );
+            std::env::var_os(var).is_some()
+        });
 
     let json = match serde_json::to_vec(&loaded.api) {
         Ok(j) => j,

@@ -1,4 +1,5 @@
-//! The quickstart: real ZEC calls through `zec_api::Client`.
+//! The quickstart: real ZEC calls through `zec_api::Client`, and one to the load balancer
+//! service (ZLB) through the same client.
 //!
 //! `cargo run --example quickstart`
 //!
@@ -110,8 +111,46 @@ async fn run() -> Result<(), Box<dyn std::error::Error>> {
     }
     println!("   {count} instance(s) in all");
 
+    println!(
+        "\n5. Find a load balancer with ZLB (DescribeLoadBalancers), then bind an elastic IP to it with ZEC:"
+    );
+    // Another product, through the same client: signed for the zlb service and its API
+    // version, posted to /api/v2/zlb.
+    let balancers = client
+        .zlb()
+        .describe_load_balancers()
+        .page_size(10)
+        .send()
+        .await;
+    match balancers {
+        Ok(response) => {
+            let first = response
+                .data_set
+                .unwrap_or_default()
+                .into_iter()
+                .find_map(|lb| lb.load_balancer_id.map(|id| (id, lb.load_balancer_name)));
+            match first {
+                Some((id, name)) => {
+                    println!(
+                        "   found {id} ({}); binding eip-1 to it",
+                        name.as_deref().unwrap_or("unnamed")
+                    );
+                    let bound = client
+                        .associate_eip_address()
+                        .eip_ids(["eip-1"])
+                        .load_balancer_id(id)
+                        .send()
+                        .await;
+                    report(bound);
+                }
+                None => println!("   no load balancer to bind to"),
+            }
+        }
+        Err(e) => println!("   failed: {e}"),
+    }
+
     if let Some(server) = &mock {
-        println!("\n5. Error codes arrive typed. The mock now answers INVALID_LB_NOT_FOUND:");
+        println!("\n6. Error codes arrive typed. The mock now answers INVALID_LB_NOT_FOUND:");
         server.respond_error(
             "AssociateEipAddress",
             404,

@@ -47,6 +47,24 @@ impl Api {
     pub fn type_def(&self, product: &str, name: &str) -> Option<&TypeDef> {
         self.product(product)?.type_def(name)
     }
+
+    /// Keep what a crate with cargo features `features`, of which `enabled` says which are
+    /// on, builds: of the `root` product (laid out at the crate root) the actions of groups
+    /// whose feature is on, and every other product whose feature is on. A group or product
+    /// that has no feature (a newer tree's) is always kept, and so are the root product's
+    /// types.
+    pub fn retain_enabled(
+        &mut self,
+        root: &str,
+        features: &[String],
+        enabled: impl Fn(&str) -> bool,
+    ) {
+        let on = |name: &str| !features.iter().any(|f| f == name) || enabled(name);
+        self.products.retain(|p| p.name == root || on(&p.name));
+        if let Some(root) = self.product_mut(root) {
+            root.actions.retain(|a| a.group.is_empty() || on(&a.group));
+        }
+    }
 }
 
 /// A product: one service of the API (`zec`, `zlb`), with its own API version, endpoint path,
@@ -594,6 +612,63 @@ pub enum Side {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn features_keep_the_products_and_groups_that_are_on() {
+        let product = |name: &str, groups: &[&str]| {
+            let mut p = Product::new(name, name);
+            for g in groups {
+                p.actions.push(Action {
+                    name: format!("Describe{g}"),
+                    product: name.into(),
+                    group: g.to_string(),
+                    read_only: true,
+                    summary: String::new(),
+                    docs: Vec::new(),
+                    notes: Vec::new(),
+                    request: Vec::new(),
+                    response: Vec::new(),
+                    errors: Vec::new(),
+                    rules: Vec::new(),
+                    examples: Vec::new(),
+                    pagination: None,
+                    waiter: None,
+                    source: SourceRef {
+                        file: String::new(),
+                        line: 1,
+                    },
+                });
+            }
+            p
+        };
+        let api = Api {
+            products: vec![
+                product("zec", &["disk", "vpc", "newgroup"]),
+                product("zlb", &["listener"]),
+                product("vm", &["instance"]),
+                product("newproduct", &["x"]),
+            ],
+            common_errors: Vec::new(),
+        };
+        let features: Vec<String> = ["disk", "vpc", "zlb", "vm"].map(String::from).to_vec();
+        let kept = |on: &[&str]| {
+            let mut api = api.clone();
+            api.retain_enabled("zec", &features, |f| on.contains(&f));
+            api.actions()
+                .map(|a| format!("{}/{}", a.product, a.group))
+                .collect::<Vec<_>>()
+        };
+        // Only `zlb`: no ZEC action of a group with a feature, no `vm`.
+        assert_eq!(
+            kept(&["zlb"]),
+            ["zec/newgroup", "zlb/listener", "newproduct/x"]
+        );
+        // ZEC's groups alone: no other product with a feature.
+        assert_eq!(
+            kept(&["disk", "vpc"]),
+            ["zec/disk", "zec/vpc", "zec/newgroup", "newproduct/x"]
+        );
+    }
 
     #[test]
     fn read_only_actions_by_name() {
