@@ -112,11 +112,13 @@ pub fn check_response<A: Action>(response: &Value) -> Result<(), String> {
 }
 
 /// Every action of every product compiled in, sorted by service and name.
+#[inline]
 pub fn actions() -> &'static [ActionInfo] {
     crate::__catalog::actions()
 }
 
 /// The action of `service` with this wire name.
+#[inline]
 pub fn find(service: &str, name: &str) -> Option<&'static ActionInfo> {
     let all = actions();
     all.binary_search_by(|a| (a.service.name, a.name).cmp(&(service, name)))
@@ -125,6 +127,7 @@ pub fn find(service: &str, name: &str) -> Option<&'static ActionInfo> {
 }
 
 /// The service with this name, if any of its actions is compiled in.
+#[inline]
 pub fn service(name: &str) -> Option<Service> {
     actions()
         .iter()

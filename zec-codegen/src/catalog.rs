@@ -31,6 +31,9 @@ pub fn catalog(entries: &[TokenStream]) -> TokenStream {
         #[doc(hidden)]
         pub mod __catalog {
             /// Every action of the enabled products and groups, sorted by service and wire name.
+            // Inline: its code (which instantiates every action's checks) is generated only
+            // in the crates that use the catalog, not in every build of this one.
+            #[inline]
             pub fn actions() -> &'static [::zec_api::catalog::ActionInfo] {
                 static ACTIONS: ::std::sync::OnceLock<::std::vec::Vec<::zec_api::catalog::ActionInfo>> =
                     ::std::sync::OnceLock::new();

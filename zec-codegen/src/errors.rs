@@ -79,6 +79,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             pub const ALL: &'static [CommonError] = &[ #( CommonError::#idents ),* ];
 
             /// The common error with this code, if it is one.
+            #[inline]
             pub fn from_code(code: &str) -> Option<Self> {
                 match code {
                     #( #wires => Some(Self::#idents), )*
@@ -87,6 +88,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             }
 
             /// The code as the server sends it.
+            #[inline]
             pub fn code(&self) -> &'static str {
                 match self {
                     #( Self::#idents => #wires, )*
@@ -94,6 +96,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             }
 
             /// The HTTP status the docs give for this code.
+            #[inline]
             pub fn http_status(&self) -> Option<u16> {
                 match self {
                     #( Self::#idents => #statuses, )*
@@ -101,6 +104,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             }
 
             /// What the code means, from the docs.
+            #[inline]
             pub fn description(&self) -> &'static str {
                 match self {
                     #( Self::#idents => #descriptions, )*
@@ -109,6 +113,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
         }
 
         impl ::core::fmt::Display for CommonError {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 write!(f, "{}: {}", self.code(), self.description())
             }
@@ -175,6 +180,7 @@ fn code_error_enum(name: &Ident, doc: TokenStream, codes: &[ErrorCode]) -> Token
 
         impl #name {
             /// The error for a code from the server; unknown codes are kept.
+            #[inline]
             pub fn from_code(code: &str) -> Self {
                 match code {
                     #( #wires => Self::#idents, )*
@@ -186,6 +192,7 @@ fn code_error_enum(name: &Ident, doc: TokenStream, codes: &[ErrorCode]) -> Token
             }
 
             /// The code as the server sends it.
+            #[inline]
             pub fn code(&self) -> &str {
                 match self {
                     #( Self::#idents => #wires, )*
@@ -195,6 +202,7 @@ fn code_error_enum(name: &Ident, doc: TokenStream, codes: &[ErrorCode]) -> Token
             }
 
             /// The HTTP status the docs give for this code.
+            #[inline]
             pub fn http_status(&self) -> Option<u16> {
                 match self {
                     #( Self::#idents => #statuses, )*
@@ -204,6 +212,7 @@ fn code_error_enum(name: &Ident, doc: TokenStream, codes: &[ErrorCode]) -> Token
             }
 
             /// What the code means, from the docs (`None` for an unknown code).
+            #[inline]
             pub fn description(&self) -> Option<&'static str> {
                 match self {
                     #( Self::#idents => Some(#descriptions), )*
@@ -214,6 +223,7 @@ fn code_error_enum(name: &Ident, doc: TokenStream, codes: &[ErrorCode]) -> Token
         }
 
         impl ::core::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 match self.description() {
                     Some(description) => write!(f, "{}: {}", self.code(), description),

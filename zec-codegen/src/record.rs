@@ -244,6 +244,7 @@ fn setter(f: &RecordField<'_>) -> TokenStream {
     let attrs = setter_attrs(f);
     quote! {
         #attrs
+        #[inline]
         pub fn #ident(mut self, value: #param) -> Self {
             self.#ident = Some(#convert);
             self
@@ -266,6 +267,7 @@ fn debug_impl(r: &Record<'_>) -> TokenStream {
     quote! {
         #[allow(deprecated)]
         impl ::core::fmt::Debug for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.debug_struct(#name_str) #( #entries )* .finish()
             }
@@ -315,6 +317,7 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
         #[allow(deprecated)]
         impl ::zec_api::__private::Decode for #name {
             const EXPECTED: &'static str = "an object";
+            #[inline]
             fn decode(value: ::zec_api::JsonValue, cx: &mut ::zec_api::__private::Decoder) -> ::core::result::Result<Self, ::zec_api::__private::Mismatch> {
                 #fields_binding = ::zec_api::__private::Fields::new(value, cx)?;
                 ::core::result::Result::Ok(Self { #( #reads )* })

@@ -148,6 +148,7 @@ fn enum_tokens(ctx: &Ctx<'_>, def: &TypeDef, values: &[EnumValue]) -> TokenStrea
             pub const VALUES: &'static [&'static str] = &[ #( #wires ),* ];
 
             /// The wire value.
+            #[inline]
             pub fn as_str(&self) -> &str {
                 match self {
                     #( Self::#variants => #wires, )*
@@ -157,6 +158,7 @@ fn enum_tokens(ctx: &Ctx<'_>, def: &TypeDef, values: &[EnumValue]) -> TokenStrea
         }
 
         impl ::core::convert::From<&str> for #name {
+            #[inline]
             fn from(value: &str) -> Self {
                 match value {
                     #( #wires => Self::#variants, )*
@@ -166,6 +168,7 @@ fn enum_tokens(ctx: &Ctx<'_>, def: &TypeDef, values: &[EnumValue]) -> TokenStrea
         }
 
         impl ::core::convert::From<String> for #name {
+            #[inline]
             fn from(value: String) -> Self {
                 match value.as_str() {
                     #( #wires => Self::#variants, )*
@@ -175,12 +178,14 @@ fn enum_tokens(ctx: &Ctx<'_>, def: &TypeDef, values: &[EnumValue]) -> TokenStrea
         }
 
         impl ::core::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
 
         impl ::zec_api::__private::WireText for #name {
+            #[inline]
             fn wire_text(&self) -> ::std::borrow::Cow<'_, str> {
                 ::std::borrow::Cow::Borrowed(self.as_str())
             }
@@ -194,6 +199,7 @@ fn enum_tokens(ctx: &Ctx<'_>, def: &TypeDef, values: &[EnumValue]) -> TokenStrea
 
         impl ::zec_api::__private::Decode for #name {
             const EXPECTED: &'static str = "a string";
+            #[inline]
             fn decode(value: ::zec_api::JsonValue, cx: &mut ::zec_api::__private::Decoder) -> ::core::result::Result<Self, ::zec_api::__private::Mismatch> {
                 ::zec_api::__private::decode_enum(value, cx)
             }

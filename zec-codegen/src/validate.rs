@@ -21,6 +21,7 @@ pub fn validation(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
         RecordKind::Data => quote! {
             #[allow(deprecated)]
             impl ::zec_api::__private::Validate for #name {
+                #[inline]
                 fn check(&self, v: &mut ::zec_api::__private::Validator) {
                     #( #checks )*
                 }
@@ -47,6 +48,7 @@ pub fn validation(ctx: &Ctx<'_>, r: &Record<'_>) -> TokenStream {
 
                 #[allow(deprecated)]
                 impl ::zec_api::__private::Validate for #name {
+                    #[inline]
                     fn check(&self, #v: &mut ::zec_api::__private::Validator) {
                         #( #checks )*
                     }
