@@ -241,3 +241,49 @@ fn markup_template_tags_front_matter_windows_line_ends_and_a_byte_order_mark() {
         ));
     }
 }
+
+#[test]
+fn links_between_products_must_reach_a_page_of_a_product_the_tree_holds() {
+    let note = |target: &str| {
+        format!(
+            "# BindThing\n\n## 1. API Description\n\nBinds a thing.\n\n{{% hint style=\"info\" %}}\n* Load balancers are listed by [DescribeLoadBalancers]({target}).\n{{% endhint %}}\n\n## 2. Request Parameters\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n| thingId | Yes | String | ID. |\n\n## 3. Response Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| requestId | String | Request ID. |\n"
+        )
+    };
+    let zlb_page = "# DescribeLoadBalancers\n\n## 2. Request Parameters\n\n| Parameter Name | Required | Type | Description |\n|---|---|---|---|\n| regionId | No | String | Region. |\n\n## 3. Response Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| requestId | String | Request ID. |\n";
+    let zlb_overview = "# ZLB\n\n| Item | Value |\n| --- | --- |\n| Service | `zlb` |\n| API version | `2025-04-01` |\n";
+    let good =
+        note("/api-reference/networking/zlb/load-balancer-instance/describeloadbalancers.md");
+    let bad = note("/api-reference/networking/zlb/load-balancer-instance/describeloadbalancer.md");
+    for (page, broken) in [(&good, false), (&bad, true)] {
+        let loaded = load(&[
+            ("compute/zec/thing/bindthing.md", page),
+            (
+                "networking/zlb/load-balancer-instance/describeloadbalancers.md",
+                zlb_page,
+            ),
+            ("networking/zlb/README.md", zlb_overview),
+        ]);
+        let link_warnings: Vec<String> = warnings(&loaded)
+            .into_iter()
+            .filter(|w| w.contains("reaches no page"))
+            .collect();
+        assert_eq!(!link_warnings.is_empty(), broken, "{link_warnings:#?}");
+        // Two products, each named by its overview page.
+        let names: Vec<&str> = loaded
+            .api
+            .products
+            .iter()
+            .map(|p| p.name.as_str())
+            .collect();
+        assert_eq!(names, ["zec", "zlb"]);
+    }
+    // A link into a product the tree does not hold is not checked.
+    let loaded = load(&[("compute/zec/thing/bindthing.md", &bad)]);
+    assert!(
+        warnings(&loaded)
+            .iter()
+            .all(|w| !w.contains("reaches no page")),
+        "{:#?}",
+        warnings(&loaded)
+    );
+}
