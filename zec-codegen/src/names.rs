@@ -104,6 +104,9 @@ pub fn camel(name: &str) -> String {
         "Empty".into()
     } else if out.starts_with(|c: char| c.is_ascii_digit()) {
         format!("V{out}")
+    } else if out == "Self" {
+        // `Self` is a keyword even in CamelCase, and cannot be a raw identifier.
+        "SelfValue".into()
     } else {
         out
     }
@@ -214,6 +217,7 @@ mod tests {
         assert_eq!(camel("linux"), "Linux");
         assert_eq!(camel("a-b"), "AB");
         assert_eq!(camel(""), "Empty");
+        assert_eq!(camel("SELF"), "SelfValue");
         assert_eq!(type_name("associateEipAddress"), "AssociateEipAddress");
     }
 

@@ -15,7 +15,7 @@ pub fn rust_type(ctx: &Ctx<'_>, ty: &TypeRef, source: &SourceRef) -> Result<Toke
         TypeRef::Integer | TypeRef::Long => quote!(i64),
         TypeRef::Float | TypeRef::Double | TypeRef::BigDecimal => quote!(f64),
         TypeRef::Boolean => quote!(bool),
-        TypeRef::Unknown => quote!(::zec_api::JsonValue),
+        TypeRef::Unknown | TypeRef::Object => quote!(::zec_api::JsonValue),
         TypeRef::Array(inner) => {
             let inner = rust_type(ctx, inner, source)?;
             quote!(Vec<#inner>)

@@ -208,7 +208,7 @@ fn constraint_check(
     };
     let scalar_text = |t: &TypeRef| match t {
         TypeRef::Named(n) => ctx.is_enum(n),
-        TypeRef::Array(_) | TypeRef::Unknown => false,
+        TypeRef::Array(_) | TypeRef::Unknown | TypeRef::Object => false,
         _ => true,
     };
     match c {

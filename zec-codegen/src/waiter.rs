@@ -2,7 +2,8 @@
 //!
 //! What to poll, which states mean what, and which members carry the resource ids and states
 //! were decided when the tree was loaded (the IR's `Waiter` and its `Watch`); this module only
-//! writes them out.
+//! writes them out: for a poll action that lists resources by their ids, or one that
+//! describes one resource at a time.
 
 use crate::Ctx;
 use crate::model::ActionModel;
@@ -36,21 +37,58 @@ pub fn waitable_impl(ctx: &Ctx<'_>, model: &ActionModel<'_>) -> Option<TokenStre
     let poll_marker = ident(&poll_base);
     let poll_marker_path = ctx.action_path(&poll_marker);
     let poll_request_path = ctx.action_path(&ident(&format!("{poll_base}Request")));
-    let item_fields = match poll
-        .response
-        .iter()
-        .find(|f| f.name == watch.items)
-        .and_then(|f| f.ty.named())
-        .and_then(|n| ctx.type_def(n))
-        .map(|t| &t.shape)
-    {
-        Some(Shape::Struct { fields }) => fields,
-        _ => return None,
-    };
     let id_setter = field_ident(&poll.request, &watch.poll_ids)?;
-    let list = field_ident(&poll.response, &watch.items)?;
-    let item_id = field_ident(item_fields, &watch.item_id)?;
-    let state = field_ident(item_fields, &watch.item_state)?;
+    // The states: of each listed resource, or of the one resource the poll action describes.
+    let (poll_request, states) = match &watch.items {
+        Some(items) => {
+            let item_fields = match poll
+                .response
+                .iter()
+                .find(|f| &f.name == items)
+                .and_then(|f| f.ty.named())
+                .and_then(|n| ctx.type_def(n))
+                .map(|t| &t.shape)
+            {
+                Some(Shape::Struct { fields }) => fields,
+                _ => return None,
+            };
+            let list = field_ident(&poll.response, items)?;
+            let item_id = field_ident(item_fields, &watch.item_id)?;
+            let state = field_ident(item_fields, &watch.item_state)?;
+            (
+                quote!(#poll_request_path::default().#id_setter(ids)),
+                quote! {
+                    response
+                        .#list
+                        .iter()
+                        .flatten()
+                        .filter_map(|item| {
+                            let id = item.#item_id.clone()?;
+                            let state = item
+                                .#state
+                                .as_ref()
+                                .map(|s| ::zec_api::__private::WireText::wire_text(s).into_owned());
+                            Some((id, state))
+                        })
+                        .collect()
+                },
+            )
+        }
+        None => {
+            let item_id = field_ident(&poll.response, &watch.item_id)?;
+            let state = field_ident(&poll.response, &watch.item_state)?;
+            (
+                quote!(#poll_request_path::default().#id_setter(ids.first().cloned().unwrap_or_default())),
+                quote! {
+                    let state = response
+                        .#state
+                        .as_ref()
+                        .map(|s| ::zec_api::__private::WireText::wire_text(s).into_owned());
+                    response.#item_id.clone().map(|id| (id, state)).into_iter().collect()
+                },
+            )
+        }
+    };
     let marker = &model.marker;
     let (pending, success, failure, gone) = (&w.pending, &w.success, &w.failure, w.until_gone);
     // The poll action may sit in another group, behind another feature.
@@ -72,22 +110,10 @@ pub fn waitable_impl(ctx: &Ctx<'_>, model: &ActionModel<'_>) -> Option<TokenStre
                 #ids
             }
             fn poll_request(ids: &[String]) -> <Self::Poll as ::zec_api::Action>::Request {
-                #poll_request_path::default().#id_setter(ids)
+                #poll_request
             }
             fn states(response: &<Self::Poll as ::zec_api::Action>::Response) -> Vec<(String, Option<String>)> {
-                response
-                    .#list
-                    .iter()
-                    .flatten()
-                    .filter_map(|item| {
-                        let id = item.#item_id.clone()?;
-                        let state = item
-                            .#state
-                            .as_ref()
-                            .map(|s| ::zec_api::__private::WireText::wire_text(s).into_owned());
-                        Some((id, state))
-                    })
-                    .collect()
+                #states
             }
         }
     })

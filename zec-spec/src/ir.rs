@@ -238,6 +238,9 @@ pub enum TypeRef {
     Boolean,
     /// `Timestamp`: an ISO 8601 string.
     Timestamp,
+    /// `Object`: a JSON value the docs give no type or structure for (a map of labels, the
+    /// opaque items of a cursor), kept as JSON.
+    Object,
     /// `Array of X`
     Array(Box<TypeRef>),
     /// A data structure or enum from a data-structure page.
@@ -259,6 +262,7 @@ impl TypeRef {
             "bigdecimal" | "decimal" => TypeRef::BigDecimal,
             "boolean" | "bool" => TypeRef::Boolean,
             "timestamp" | "datetime" => TypeRef::Timestamp,
+            "object" | "map" | "json" => TypeRef::Object,
             _ => return None,
         })
     }
@@ -314,6 +318,7 @@ impl fmt::Display for TypeRef {
             TypeRef::BigDecimal => f.write_str("BigDecimal"),
             TypeRef::Boolean => f.write_str("Boolean"),
             TypeRef::Timestamp => f.write_str("Timestamp"),
+            TypeRef::Object => f.write_str("Object"),
             TypeRef::Array(inner) => write!(f, "Array of {inner}"),
             TypeRef::Named(n) => f.write_str(n),
             TypeRef::Unknown => f.write_str("Unknown"),
@@ -589,10 +594,13 @@ pub struct Watch {
     pub ids_in: Side,
     /// The member holding them there (a string or a list of strings: `instanceIds`).
     pub ids: String,
-    /// Request member of the poll action that selects resources by id (`instanceIds`).
+    /// Request member of the poll action that selects resources by id (`instanceIds`), or
+    /// the one resource (`ticketId`) when the poll action describes one at a time.
     pub poll_ids: String,
-    /// Response member of the poll action listing the resources (`dataSet`).
-    pub items: String,
+    /// Response member of the poll action listing the resources (`dataSet`); `None` when the
+    /// poll action answers with the one resource's members themselves.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<String>,
     /// Member of a listed resource holding its id (`instanceId`).
     pub item_id: String,
     /// Member of a listed resource holding its state (`status`).

@@ -61,7 +61,8 @@ fn is_string_list(t: &TypeRef) -> bool {
 }
 
 /// The members the waiter of `action` reads when it polls `poll_name`, or why they cannot be
-/// found.
+/// found: a poll action that lists resources by their ids, or one that describes the one
+/// resource the action made or acted on.
 fn watch(product: &Product, action: &Action, poll_name: &str) -> Result<Watch, String> {
     let poll = product.action(poll_name).ok_or_else(|| {
         format!(
@@ -69,6 +70,65 @@ fn watch(product: &Product, action: &Action, poll_name: &str) -> Result<Watch, S
             product.name
         )
     })?;
+    match watch_list(product, action, poll) {
+        Ok(found) => Ok(found),
+        Err(why) => watch_one(product, action, poll).ok_or(why),
+    }
+}
+
+/// A poll action that takes the id of one resource (`ticketId`) and answers with that
+/// resource's id and state at the top of its response, for an action that made or acted on
+/// one resource (`ticketId` in its request or response).
+fn watch_one(product: &Product, action: &Action, poll: &Action) -> Option<Watch> {
+    let required: Vec<&Field> = poll.request.iter().filter(|f| f.required).collect();
+    for poll_id in poll.request.iter().filter(|f| f.ty == TypeRef::String) {
+        let Some(noun) = poll_id.name.strip_suffix("Id") else {
+            continue;
+        };
+        if !matches!(required.as_slice(), [] | [_] if required.iter().all(|f| f.name == poll_id.name))
+        {
+            continue;
+        }
+        let one_id = |fields: &[Field], side: Side| {
+            fields
+                .iter()
+                .find(|f| f.name == poll_id.name && f.ty == TypeRef::String)
+                .map(|f| (side, f.name.clone()))
+        };
+        let creates = ["Create", "Copy"]
+            .iter()
+            .any(|v| action.name.starts_with(v));
+        let ids = if creates {
+            one_id(&action.response, Side::Response)
+                .or_else(|| one_id(&action.request, Side::Request))
+        } else {
+            one_id(&action.request, Side::Request)
+                .or_else(|| one_id(&action.response, Side::Response))
+        };
+        let Some((ids_in, ids)) = ids else { continue };
+        if !poll
+            .response
+            .iter()
+            .any(|f| f.name == poll_id.name && f.ty == TypeRef::String)
+        {
+            continue;
+        }
+        let state = state_member(product, &poll.response, noun)?;
+        return Some(Watch {
+            ids_in,
+            ids,
+            poll_ids: poll_id.name.clone(),
+            items: None,
+            item_id: poll_id.name.clone(),
+            item_state: state.name.clone(),
+        });
+    }
+    None
+}
+
+/// A poll action that lists resources selected by a list of ids (`instanceIds`).
+fn watch_list(product: &Product, action: &Action, poll: &Action) -> Result<Watch, String> {
+    let poll_name = poll.name.as_str();
     let is_struct = |name: &str| {
         matches!(
             product.type_def(name).map(|t| &t.shape),
@@ -161,7 +221,7 @@ fn watch(product: &Product, action: &Action, poll_name: &str) -> Result<Watch, S
             ids_in,
             ids,
             poll_ids: poll_ids.name.clone(),
-            items: items.name.clone(),
+            items: Some(items.name.clone()),
             item_id: id_member,
             item_state: state.name.clone(),
         });

@@ -175,7 +175,7 @@ fn asynchronous_notes_name_the_poll_action_as_a_link_or_code_with_bold_or_code_s
             (
                 watch.ids.as_str(),
                 watch.poll_ids.as_str(),
-                watch.items.as_str()
+                watch.items.as_deref().unwrap_or_default()
             ),
             ("thingId", "thingIds", "dataSet")
         );

@@ -103,7 +103,7 @@ fn fits_type(value: &str, ty: &TypeRef) -> bool {
         TypeRef::Named(_) => is_value_token(value),
         // A list's default is written as its one item (`0.0.0.0/0`).
         TypeRef::Array(inner) => fits_type(value, inner),
-        TypeRef::Unknown => false,
+        TypeRef::Unknown | TypeRef::Object => false,
     }
 }
 
