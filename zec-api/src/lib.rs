@@ -44,6 +44,7 @@ pub mod catalog;
 mod client;
 mod credentials;
 mod decode;
+mod empty_response;
 mod error;
 mod fluent;
 #[cfg(feature = "mock")]
@@ -60,6 +61,7 @@ pub use action::{Action, ActionRequest, Service};
 pub use client::{Client, Config, DEFAULT_ENDPOINT, DEFAULT_MAX_RESPONSE_BYTES, THROTTLE_CODE};
 pub use credentials::{Credentials, Secret};
 pub use decode::{ActionResult, decode};
+pub use empty_response::EmptyResponse;
 pub use error::{
     ApiError, ConfigError, Error, ErrorCode, PaginationError, TransportError, Undecodable,
 };
@@ -76,8 +78,8 @@ pub mod __private {
     pub use crate::error::ErrorCode;
     pub use crate::validation::{Validate, Validator, run_validation};
     pub use crate::wire::{
-        Decode, Decoder, Fields, Mismatch, Redacted, WireText, decode_enum, deserialize_strict,
-        deserialize_tolerant, wire_is,
+        Decode, Decoder, Entries, Fields, Mismatch, Redacted, WireText, decode_enum,
+        deserialize_strict, deserialize_tolerant, wire_is,
     };
     pub use futures_util::Stream;
     pub use serde::ser::SerializeMap;

@@ -192,14 +192,39 @@ pub fn kind(value: &Value) -> &'static str {
 /// server added) are ignored, and an absent or `null` member is `None`.
 pub struct Fields {
     map: Map<String, Value>,
+    /// The first member that could not be read, in strict mode.
+    failed: Option<Mismatch>,
 }
 
 impl Fields {
     /// The members of `value`, which must be an object.
     pub fn new(value: Value, cx: &Decoder) -> Result<Self, Mismatch> {
         match value {
-            Value::Object(map) => Ok(Fields { map }),
+            Value::Object(map) => Ok(Fields { map, failed: None }),
             other => Err(cx.mismatch("an object", &other)),
+        }
+    }
+
+    /// A member that may be absent or `null`; in tolerant mode also one that cannot be read.
+    /// In strict mode a member that cannot be read is kept for [`Fields::finish`], which
+    /// fails with it: generated code reads every member with no `?` to type-check.
+    #[inline]
+    pub fn get<T: Decode>(&mut self, cx: &mut Decoder, name: &'static str) -> Option<T> {
+        match self.optional(cx, name) {
+            Ok(value) => value,
+            Err(mismatch) => {
+                self.failed.get_or_insert(mismatch);
+                None
+            }
+        }
+    }
+
+    /// `value`, read with [`Fields::get`], or the first member that could not be read.
+    #[inline]
+    pub fn finish<T>(self, value: T) -> Result<T, Mismatch> {
+        match self.failed {
+            None => Ok(value),
+            Some(mismatch) => Err(mismatch),
         }
     }
 
@@ -321,6 +346,47 @@ pub fn deserialize_tolerant<'de, T: Decode, D: Deserializer<'de>>(
 ) -> Result<T, D::Error> {
     let value = Value::deserialize(deserializer)?;
     T::decode(value, &mut Decoder::tolerant(None)).map_err(D::Error::custom)
+}
+
+/// The members of a struct being serialised as a map, present ones only; the first error is
+/// kept for [`Entries::end`], so that generated code adds each member with no `?` to
+/// type-check.
+pub struct Entries<M: serde::ser::SerializeMap> {
+    map: M,
+    failed: Option<M::Error>,
+}
+
+impl<M: serde::ser::SerializeMap> Entries<M> {
+    /// Start a map with `serializer`.
+    #[inline]
+    pub fn new<S>(serializer: S) -> Result<Self, S::Error>
+    where
+        S: serde::Serializer<SerializeMap = M, Error = M::Error, Ok = M::Ok>,
+    {
+        Ok(Entries {
+            map: serializer.serialize_map(None)?,
+            failed: None,
+        })
+    }
+
+    /// Add the member `name` if it is present.
+    #[inline]
+    pub fn add<T: serde::Serialize + ?Sized>(&mut self, name: &'static str, value: Option<&T>) {
+        if let (Some(value), None) = (value, &self.failed)
+            && let Err(e) = self.map.serialize_entry(name, value)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// End the map, or fail with the first error.
+    #[inline]
+    pub fn end(self) -> Result<M::Ok, M::Error> {
+        match self.failed {
+            None => self.map.end(),
+            Some(e) => Err(e),
+        }
+    }
 }
 
 /// `Deserialize` for requests: strict, as a server judges them.

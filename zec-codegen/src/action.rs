@@ -96,7 +96,18 @@ pub fn generate_action(ctx: &Ctx<'_>, model: &ActionModel<'_>) -> TokenStream {
         "The result of [`{base}`]. Members the server leaves out are `None`; members it adds are ignored."
     ));
     let request_tokens = record::generate_with_doc(ctx, &model.request, &request_doc);
-    let response_tokens = record::generate_with_doc(ctx, &model.response, &response_doc);
+    let response_tokens = if model.empty_response {
+        let name = &model.response_ident;
+        let doc = format!(
+            " The result of [`{base}`], which answers with nothing but the request id (shared by every such action)."
+        );
+        quote! {
+            #[doc = #doc]
+            pub type #name = ::zec_api::EmptyResponse;
+        }
+    } else {
+        record::generate_with_doc(ctx, &model.response, &response_doc)
+    };
     let (paginated, waitable) = (&model.paginated, &model.waitable);
     let error_enum = action_error_enum(ctx, action);
 

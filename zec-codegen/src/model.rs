@@ -38,6 +38,9 @@ pub struct ActionModel<'a> {
     pub paginated: Option<TokenStream>,
     /// Its `zec_api::Waitable` impl, when it is an asynchronous action with a waiter.
     pub waitable: Option<TokenStream>,
+    /// The response holds only the request id: `<Action>Response` is an alias of
+    /// `zec_api::EmptyResponse` instead of a struct of its own.
+    pub empty_response: bool,
 }
 
 impl<'a> ActionModel<'a> {
@@ -86,6 +89,10 @@ impl<'a> ActionModel<'a> {
             response,
             paginated: None,
             waitable: None,
+            empty_response: matches!(
+                action.response.as_slice(),
+                [only] if only.name == "requestId" && only.ty == zec_spec::ir::TypeRef::String
+            ),
         };
         model.paginated = crate::paginate::paginated_impl(ctx, &model);
         model.waitable = crate::waiter::waitable_impl(ctx, &model);

@@ -280,19 +280,15 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
     let entries = r.fields.iter().map(|f| {
         let ident = &f.ident;
         let wire = &f.field.name;
-        quote! {
-            if let Some(value) = &self.#ident {
-                map.serialize_entry(#wire, value)?;
-            }
-        }
+        quote!(map.add(#wire, self.#ident.as_ref());)
     });
     let reads = r.fields.iter().map(|f| {
         let ident = &f.ident;
         let wire = &f.field.name;
-        quote!(#ident: fields.optional(cx, #wire)?,)
+        quote!(#ident: fields.get(cx, #wire),)
     });
     let (map_binding, fields_binding) = if r.fields.is_empty() {
-        (quote!(let map), quote!(let _fields))
+        (quote!(let map), quote!(let fields))
     } else {
         (quote!(let mut map), quote!(let mut fields))
     };
@@ -307,8 +303,7 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
         #[allow(deprecated)]
         impl ::zec_api::__private::Serialize for #name {
             fn serialize<S: ::zec_api::__private::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
-                use ::zec_api::__private::SerializeMap as _;
-                #map_binding = serializer.serialize_map(None)?;
+                #map_binding = ::zec_api::__private::Entries::new(serializer)?;
                 #( #entries )*
                 map.end()
             }
@@ -320,7 +315,8 @@ fn wire_impls(r: &Record<'_>) -> TokenStream {
             #[inline]
             fn decode(value: ::zec_api::JsonValue, cx: &mut ::zec_api::__private::Decoder) -> ::core::result::Result<Self, ::zec_api::__private::Mismatch> {
                 #fields_binding = ::zec_api::__private::Fields::new(value, cx)?;
-                ::core::result::Result::Ok(Self { #( #reads )* })
+                let value = Self { #( #reads )* };
+                fields.finish(value)
             }
         }
 
