@@ -2,14 +2,14 @@
 //!
 //! | file | reads |
 //! |---|---|
-//! | [`action`] | an action page: splits it into sections and assembles the action |
-//! | [`description`] | the description and its notes: docs, rules, asynchronous behaviour |
-//! | [`fields`] | request, response and structure tables: one row → one field |
-//! | [`type_cell`] | a type cell → a type, resolved against the tree's type names |
-//! | [`errors`] | error-code tables, of an action or of the common error codes page |
-//! | [`examples`] | example requests and responses |
-//! | [`datastructure`] | data-structure pages: structures and enums |
-//! | [`overview`] | a product's overview page: service name, API version, endpoint |
+//! | `action` | an action page: splits it into sections and assembles the action |
+//! | `description` | the description and its notes: docs, rules, asynchronous behaviour |
+//! | `fields` | request, response and structure tables: one row → one field |
+//! | `type_cell` | a type cell → a type, resolved against the tree's type names |
+//! | `errors` | error-code tables, of an action or of the common error codes page |
+//! | `examples` | example requests and responses |
+//! | `datastructure` | data-structure pages: structures and enums |
+//! | `overview` | a product's overview page: service name, API version, endpoint |
 //!
 //! Pages are recognised by what they hold, tables by their header text (never by column
 //! position), and the sentences of descriptions are read by [`crate::prose`].

@@ -7,7 +7,7 @@
 //!
 //! 1. Text is split into sentences, a sentence into parts (at `;`) and clauses (at `,`)
 //!    ([`sentences`]).
-//! 2. A clause is understood only when one template of [`patterns::PATTERNS`] matches all of
+//! 2. A clause is understood only when one template of `patterns::PATTERNS` matches all of
 //!    it, and what it says fits the field's type. A template may span several clauses
 //!    ("If `a` is `X`, `b` is required"); the longest match wins.
 //! 3. A part gives its facts only when each of its clauses is understood or says nothing that
