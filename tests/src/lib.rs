@@ -146,3 +146,48 @@ pub fn newer_than_cli(reference: &Path) -> NewerThanCli {
     }
     newer
 }
+
+/// The IR zec-api's build step wrote in a `cargo check` of zec-api with cargo arguments `args`
+/// (feature flags) and environment `env` (`ZEC_API_SPEC_DIR`), in a target directory of its
+/// own; panics with cargo's output if the check fails. This is the build users run.
+pub fn check_zec_api(args: &[&str], env: &[(&str, &Path)]) -> zec_spec::ir::Api {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let target = workspace().join("target/feature-matrix");
+    let mut command = std::process::Command::new(cargo);
+    command
+        .current_dir(workspace())
+        .args(["check", "--quiet", "-p", "zec-api", "--message-format=json"])
+        .args(args)
+        .env("CARGO_TARGET_DIR", &target)
+        .env_remove("ZEC_API_SPEC_DIR")
+        .env_remove("ZEC_API_SPEC_STRICT");
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let output = command.output().expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo check {args:?} {env:?} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stderr),
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|m| m["message"]["rendered"].as_str().map(str::to_string))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let out_dir = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m["reason"] == "build-script-executed")
+        .find(|m| {
+            m["package_id"]
+                .as_str()
+                .is_some_and(|p| p.contains("zec-api"))
+        })
+        .and_then(|m| m["out_dir"].as_str().map(PathBuf::from))
+        .expect("zec-api's build step ran");
+    serde_json::from_str(&std::fs::read_to_string(out_dir.join("zec-ir.json")).expect("the IR"))
+        .expect("the IR reads")
+}

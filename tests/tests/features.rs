@@ -84,40 +84,10 @@ fn the_features_of_zec_api_are_the_groups_and_products_of_spec() {
     );
 }
 
-/// The products and their action counts in the IR zec-api's build step wrote for a
-/// `cargo check` of zec-api with `args` (feature flags), in a target directory of its own.
+/// The products and their action counts that a `cargo check` of zec-api with `args` builds.
 fn built_products(args: &[&str]) -> Vec<(String, usize)> {
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let target = zec_tests::workspace().join("target/feature-matrix");
-    let output = std::process::Command::new(cargo)
-        .current_dir(zec_tests::workspace())
-        .args(["check", "--quiet", "-p", "zec-api", "--message-format=json"])
-        .args(args)
-        .env("CARGO_TARGET_DIR", &target)
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo check {args:?} failed:\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let out_dir = stdout
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter(|m| m["reason"] == "build-script-executed")
-        .find(|m| {
-            m["package_id"]
-                .as_str()
-                .is_some_and(|p| p.contains("zec-api"))
-        })
-        .and_then(|m| m["out_dir"].as_str().map(std::path::PathBuf::from))
-        .expect("zec-api's build step ran");
-    let ir: zec_spec::ir::Api = serde_json::from_str(
-        &std::fs::read_to_string(out_dir.join("zec-ir.json")).expect("the IR"),
-    )
-    .expect("the IR reads");
-    ir.products
+    zec_tests::check_zec_api(args, &[])
+        .products
         .iter()
         .map(|p| (p.name.clone(), p.actions.len()))
         .collect()

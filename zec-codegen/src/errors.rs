@@ -90,7 +90,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             /// The code as the server sends it.
             #[inline]
             pub fn code(&self) -> &'static str {
-                match self {
+                match *self {
                     #( Self::#idents => #wires, )*
                 }
             }
@@ -98,7 +98,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             /// The HTTP status the docs give for this code.
             #[inline]
             pub fn http_status(&self) -> Option<u16> {
-                match self {
+                match *self {
                     #( Self::#idents => #statuses, )*
                 }
             }
@@ -106,7 +106,7 @@ pub fn common_error_enum(api: &Api, docs_base: &str) -> TokenStream {
             /// What the code means, from the docs.
             #[inline]
             pub fn description(&self) -> &'static str {
-                match self {
+                match *self {
                     #( Self::#idents => #descriptions, )*
                 }
             }
