@@ -99,6 +99,8 @@ impl RichBuilder {
                 self.text.push('`');
             }
             ("td" | "th", false) => self.text.push(' '),
+            // Bold keeps its markers, as Markdown's does.
+            ("strong" | "b", _) if !self.in_code => self.text.push_str("**"),
             _ => {}
         }
     }

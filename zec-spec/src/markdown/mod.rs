@@ -6,6 +6,7 @@
 //! into [`Block`]s with the HTML interpreted, so that [`crate::lower`] only sees clean text,
 //! links and code spans. It knows nothing about what an action page is.
 
+mod html_table;
 mod inline;
 mod walk;
 

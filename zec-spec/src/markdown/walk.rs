@@ -1,5 +1,6 @@
 //! The state machine over pulldown-cmark's events that collects [`Block`]s.
 
+use super::html_table;
 use super::inline::{RichBuilder, clean_lines, decode_entities, strip_tags};
 use super::{Block, Cell, Rich, Row, Table};
 use crate::diag::{LineIndex, Pos};
@@ -30,6 +31,8 @@ pub(super) struct Walker<'a> {
     html: Option<(String, Pos)>,
     cell_padded: bool,
     row_end: usize,
+    /// An HTML table read whole from the source ends here; the events before it are its own.
+    skip_until: usize,
 }
 
 struct TableBuilder {
@@ -54,6 +57,7 @@ impl<'a> Walker<'a> {
             html: None,
             cell_padded: false,
             row_end: 0,
+            skip_until: 0,
         }
     }
 
@@ -63,6 +67,9 @@ impl<'a> Walker<'a> {
 
     pub(super) fn event(&mut self, event: Event<'_>, range: std::ops::Range<usize>) {
         let offset = range.start;
+        if offset < self.skip_until {
+            return;
+        }
         match event {
             Event::Start(Tag::TableRow) => self.row_end = range.end,
             // pulldown-cmark pads a short row with empty cells placed at the row's end; an
@@ -146,6 +153,18 @@ impl<'a> Walker<'a> {
             }
             Tag::HtmlBlock => {
                 self.flush_inline();
+                let rest = &self.source[offset..];
+                if html_table::starts_table(rest) {
+                    // Read the whole table from the source: blank lines inside it split it
+                    // into several blocks for pulldown-cmark.
+                    let end = find_ignore_case(rest, "</table>")
+                        .map_or(rest.len(), |i| i + "</table>".len());
+                    if let Some(table) = html_table::parse(&rest[..end], pos) {
+                        self.blocks.push(Block::Table(table));
+                        self.skip_until = offset + end;
+                        return;
+                    }
+                }
                 self.html = Some((String::new(), pos));
             }
             Tag::Table(_) => {
@@ -363,4 +382,13 @@ fn strip_template_tags(mut rich: Rich) -> (Rich, bool, bool) {
         rich.text = clean_lines(&out);
     }
     (rich, open, close)
+}
+
+/// Where `needle` (ASCII) first occurs in `haystack`, in any case.
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    let needle = needle.as_bytes();
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
 }

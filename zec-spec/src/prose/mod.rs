@@ -157,7 +157,9 @@ pub struct Reading {
 /// Read a text (a field description or a note) sentence by sentence.
 pub fn read(text: &str, ctx: &Context) -> Vec<Reading> {
     let mut out = Vec::new();
-    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    // Bold marks values in lists as code spans do elsewhere; it is not part of them.
+    let plain = text.replace("**", "");
+    let lines: Vec<&str> = plain.lines().map(str::trim).collect();
     if let Some(reading) = value_list(&lines, ctx) {
         out.push(reading);
     }
