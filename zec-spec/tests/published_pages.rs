@@ -287,3 +287,32 @@ fn links_between_products_must_reach_a_page_of_a_product_the_tree_holds() {
         warnings(&loaded)
     );
 }
+
+#[test]
+fn an_input_section_whose_table_cannot_be_read_is_an_error_not_an_action_without_parameters() {
+    // The parameters as text (a table that failed to render), then as an empty section.
+    for body in [
+        "Parameter Name Required Type Description\neipIds Yes Array of String IDs.\n",
+        "",
+    ] {
+        let page = format!(
+            "# DescribeThings\n\n## 1. API Description\n\nLists things.\n\n## 2. Input Parameters\n\n{body}\n## 3. Output Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| requestId | String | Request ID. |\n"
+        );
+        let mut loaded = load(&[("compute/zec/thing/describethings.md", &page)]);
+        let errors: Vec<String> = loaded.errors().map(ToString::to_string).collect();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.contains("no table that can be read")),
+            "{errors:#?}"
+        );
+        // A user's tree leaves the action out, with the reason.
+        let left = zec_spec::leave_out::leave_out_errors(&mut loaded);
+        assert_eq!(left.len(), 1, "{left:?}");
+        assert!(loaded.api.actions().next().is_none());
+    }
+    // Saying so is enough.
+    let none = "# DescribeThings\n\n## 2. Input Parameters\n\nNone.\n\n## 3. Output Parameters\n\n| Parameter Name | Type | Description |\n|---|---|---|\n| requestId | String | Request ID. |\n";
+    let loaded = load(&[("compute/zec/thing/describethings.md", none)]);
+    assert!(!loaded.has_errors(), "{:#?}", warnings(&loaded));
+}

@@ -5,11 +5,60 @@ use crate::diag::{Kind, Pos};
 use crate::ir::{Example, ExampleBody};
 use crate::markdown::Block;
 
-/// Read the examples of an action page: each code block, titled by the heading or line above
-/// it.
+/// Languages whose code blocks show a call in some SDK, not the request and response: the
+/// docs put them in tabs beside the JSON.
+const OTHER_LANGUAGES: &[&str] = &[
+    "python",
+    "py",
+    "go",
+    "golang",
+    "java",
+    "javascript",
+    "js",
+    "typescript",
+    "ts",
+    "php",
+    "csharp",
+    "cs",
+    "c#",
+    "ruby",
+    "rust",
+    "shell",
+    "bash",
+    "sh",
+    "curl",
+    "cli",
+    "kotlin",
+];
+
+/// Which part of an example a titled code block holds, by its title.
+fn part_of(title: &str) -> Option<Part> {
+    let t = title.to_lowercase();
+    if t.contains("response") || t.contains("响应") || t.contains("返回") || t.contains("output")
+    {
+        Some(Part::Response)
+    } else if t.contains("request") || t.contains("请求") || t.contains("input") {
+        Some(Part::Request)
+    } else {
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Request,
+    Response,
+}
+
+/// Read the examples of an action page: each code block with its `Request:` and `Response:`
+/// parts, titled by the heading or line above it; or a request and a response in code blocks
+/// of their own, told apart by their tab's or block's title (`{% tab title="Request" %}`).
+/// Code blocks in other languages (the SDKs' tabs) are left aside.
 pub(super) fn read(page: &mut Page<'_>, action: &str, body: &[&Block]) -> Vec<Example> {
-    let mut out = Vec::new();
+    let mut out: Vec<Example> = Vec::new();
     let mut title = String::new();
+    // A request read from a titled block, waiting for its response.
+    let mut pending: Option<Example> = None;
     for block in body {
         match block {
             Block::Heading { text, .. } | Block::Text { text, .. } => {
@@ -17,15 +66,136 @@ pub(super) fn read(page: &mut Page<'_>, action: &str, body: &[&Block]) -> Vec<Ex
             }
             Block::Code {
                 text,
+                lang,
+                title: block_title,
                 pos,
                 first_line,
             } => {
-                out.push(read_example(page, action, &title, text, *pos, *first_line));
+                if lang
+                    .as_deref()
+                    .is_some_and(|l| OTHER_LANGUAGES.contains(&l))
+                {
+                    continue;
+                }
+                let part = block_title.as_deref().and_then(part_of);
+                let marked = has_markers(text);
+                match part {
+                    Some(part) if !marked => {
+                        let body = json_body(page, text, *first_line, part);
+                        let example = pending.take().filter(|_| part == Part::Response);
+                        let mut example = example.unwrap_or_else(|| Example {
+                            title: title.clone(),
+                            action_header: None,
+                            endpoint: None,
+                            request: None,
+                            response: None,
+                            source: page.source(pos.line),
+                        });
+                        let (header, endpoint) = headers(page, action, text, *first_line);
+                        example.action_header = example.action_header.or(header);
+                        example.endpoint = example.endpoint.or(endpoint);
+                        match part {
+                            Part::Request => {
+                                example.request = body;
+                                pending = Some(example);
+                            }
+                            Part::Response => {
+                                example.response = body;
+                                out.push(example);
+                            }
+                        }
+                    }
+                    _ => {
+                        if let Some(request) = pending.take() {
+                            out.push(request);
+                        }
+                        out.push(read_example(page, action, &title, text, *pos, *first_line));
+                    }
+                }
             }
             Block::Table(_) => {}
         }
     }
+    if let Some(request) = pending.take() {
+        out.push(request);
+    }
     out
+}
+
+/// Whether a code block marks its parts with `Request:` / `Response:` lines.
+fn has_markers(code: &str) -> bool {
+    code.lines().any(|l| {
+        let t = l
+            .trim()
+            .trim_end_matches([':', '：'])
+            .trim()
+            .to_ascii_lowercase();
+        matches!(
+            t.as_str(),
+            "request" | "response" | "request body" | "response body"
+        ) || matches!(
+            l.trim().trim_end_matches([':', '：']).trim(),
+            "请求" | "响应" | "返回" | "请求示例" | "响应示例" | "返回示例"
+        )
+    })
+}
+
+/// The JSON of a block that holds one part: everything from its first `{`, after any HTTP
+/// request line and headers.
+fn json_body(page: &mut Page<'_>, code: &str, first_line: u32, part: Part) -> Option<ExampleBody> {
+    let at = code.find('{')?;
+    let line = first_line + code[..at].matches('\n').count() as u32;
+    let what = match part {
+        Part::Request => "request",
+        Part::Response => "response",
+    };
+    let text = code[at..].trim();
+    Some(match serde_json::from_str::<serde_json::Value>(text) {
+        Ok(v) => ExampleBody::Json(v),
+        Err(e) => {
+            page.warning(
+                Pos {
+                    line: line + e.line().saturating_sub(1) as u32,
+                    col: e.column().max(1) as u32,
+                },
+                Kind::Example,
+                format!("example {what} is not valid JSON ({e}); kept as text"),
+            );
+            ExampleBody::Text(text.to_string())
+        }
+    })
+}
+
+/// The action header and endpoint path of a block's HTTP lines, warning when the header names
+/// another action.
+fn headers(
+    page: &mut Page<'_>,
+    action: &str,
+    code: &str,
+    first_line: u32,
+) -> (Option<String>, Option<String>) {
+    let mut header = None;
+    for (i, line) in code.lines().enumerate() {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let name = name.trim().to_ascii_lowercase();
+        if name == "x-zc-action" {
+            let value = value.trim().to_string();
+            if value != action {
+                page.warning(
+                    Pos {
+                        line: first_line + i as u32,
+                        col: 1,
+                    },
+                    Kind::Example,
+                    format!("example calls {value}, but the page is {action}"),
+                );
+            }
+            header = Some(value);
+        }
+    }
+    (header, code.lines().find_map(endpoint_path))
 }
 
 /// One example code block: the `X-ZC-Action` header, and the request and response bodies

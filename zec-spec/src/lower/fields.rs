@@ -57,10 +57,14 @@ pub(super) fn read_section(
             _ => false,
         });
         if !says_none && kind == Table::Request {
-            page.warning(
+            // Bindings that cannot send the action's parameters are wrong bindings: in a
+            // user's tree the action is left out, with the reason.
+            page.with_hint(
                 section.pos,
+                Severity::Error,
                 Kind::Structure,
-                "request section has no table; the action is read as taking no parameters",
+                "the request section has no table that can be read, and does not say the action takes no parameters",
+                "write the parameters as a Markdown or HTML table with a name and a type column, or say \"None.\"",
             );
         }
         return FieldTable::default();

@@ -56,15 +56,21 @@ fn facts_table(blocks: &[Block]) -> Option<&Table> {
     })
 }
 
-/// The value cell of the row whose first cell is one of `labels`, and where it is.
+/// The value cell of the row that has a cell naming one of `labels` (in either column), and
+/// where it is.
 fn label_row(table: &Table, labels: &[&str]) -> Option<(String, Pos)> {
     table.rows.iter().find_map(|row| {
-        let label = row.cells.first()?.rich.one_line().to_lowercase();
-        let label = label.trim().trim_end_matches([':', '：']).trim();
-        if !labels.contains(&label) {
-            return None;
-        }
-        let value = row.cells.get(1)?;
+        let is_label = |cell: &crate::markdown::Cell| {
+            let label = cell.rich.one_line().to_lowercase();
+            labels.contains(&label.trim().trim_end_matches([':', '：']).trim())
+        };
+        let at = row.cells.iter().position(is_label)?;
+        let value = row
+            .cells
+            .iter()
+            .enumerate()
+            .find(|(i, c)| *i != at && !c.rich.is_empty())?
+            .1;
         let text = value.rich.one_line().replace('`', "");
         Some((text.trim().to_string(), value.pos))
     })

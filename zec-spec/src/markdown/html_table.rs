@@ -98,9 +98,11 @@ fn line_pos(html: &str, offset: usize, start: Pos) -> Pos {
 }
 
 /// The text and links of a cell's content, read as a small page (HTML and Markdown alike).
+/// Line breaks in the source are only spaces; paragraphs, line breaks and list items are the
+/// tags' (made paragraphs of the small page, so that a bracket in one never pairs with one in
+/// the next).
 fn cell_rich(content: &str) -> Rich {
-    // Each line of the cell is its own paragraph; an empty line would end an HTML block.
-    let text = content.replace('\n', " ");
+    let text = block_tags_as_paragraphs(&content.replace('\n', " "));
     let mut out = Rich::default();
     for block in super::parse(&text) {
         let rich = match block {
@@ -117,6 +119,37 @@ fn cell_rich(content: &str) -> Rich {
         out.text.push_str(&rich.text);
         out.links.extend(rich.links);
     }
+    out
+}
+
+/// `<p>`, `</p>`, `<br>`, `<div>` as paragraph breaks, `<li>` as a list item's start, other
+/// list tags as line breaks; everything else as it is.
+fn block_tags_as_paragraphs(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(lt) = rest.find('<') {
+        out.push_str(&rest[..lt]);
+        let after = &rest[lt..];
+        let Some(gt) = after.find('>') else {
+            out.push_str(after);
+            return out;
+        };
+        let tag = &after[..=gt];
+        let name: String = tag[1..]
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        match name.as_str() {
+            "p" | "br" | "div" => out.push_str("\n\n"),
+            "li" if !tag.starts_with("</") => out.push_str("\n\n- "),
+            "li" | "ul" | "ol" => out.push_str("\n\n"),
+            _ => out.push_str(tag),
+        }
+        rest = &after[gt + 1..];
+    }
+    out.push_str(rest);
     out
 }
 

@@ -45,6 +45,11 @@ pub enum Block {
     Code {
         /// The code, with HTML removed and entities decoded.
         text: String,
+        /// The language of a fenced block (`json`, `python`), if it names one.
+        lang: Option<String>,
+        /// The title GitBook gives it: its `{% code title="…" %}`, or the `{% tab title="…" %}`
+        /// it sits in.
+        title: Option<String>,
         /// Where it starts.
         pos: Pos,
         /// Line of the code's first line (after the fence, if fenced).

@@ -27,7 +27,9 @@ pub(super) struct Walker<'a> {
     /// List items whose text has already been emitted (nested lists split them).
     item_started: Vec<Pos>,
     table: Option<TableBuilder>,
-    code: Option<(String, Pos)>,
+    code: Option<(String, Pos, Option<String>)>,
+    /// The title of the tab or titled code block being read, for the code blocks in it.
+    code_title: Option<String>,
     html: Option<(String, Pos)>,
     cell_padded: bool,
     row_end: usize,
@@ -54,6 +56,7 @@ impl<'a> Walker<'a> {
             item_started: Vec::new(),
             table: None,
             code: None,
+            code_title: None,
             html: None,
             cell_padded: false,
             row_end: 0,
@@ -83,7 +86,7 @@ impl<'a> Walker<'a> {
             Event::Start(tag) => self.start(tag, offset),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
-                if let Some((code, _)) = &mut self.code {
+                if let Some((code, _, _)) = &mut self.code {
                     code.push_str(&t);
                 } else {
                     self.inline_start(offset);
@@ -147,9 +150,17 @@ impl<'a> Walker<'a> {
                 self.flush_inline();
                 self.list_depth = self.list_depth.saturating_add(1);
             }
-            Tag::CodeBlock(_) => {
+            Tag::CodeBlock(kind) => {
                 self.flush_inline();
-                self.code = Some((String::new(), pos));
+                let lang = match kind {
+                    pulldown_cmark::CodeBlockKind::Fenced(info) => info
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                        .next()
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_ascii_lowercase),
+                    pulldown_cmark::CodeBlockKind::Indented => None,
+                };
+                self.code = Some((String::new(), pos, lang));
             }
             Tag::HtmlBlock => {
                 self.flush_inline();
@@ -239,10 +250,12 @@ impl<'a> Walker<'a> {
                 self.list_depth = self.list_depth.saturating_sub(1);
             }
             TagEnd::CodeBlock => {
-                if let Some((text, pos)) = self.code.take() {
+                if let Some((text, pos, lang)) = self.code.take() {
                     let first_line = pos.line + 1;
                     self.blocks.push(Block::Code {
                         text,
+                        lang,
+                        title: self.code_title.clone(),
                         pos,
                         first_line,
                     });
@@ -316,6 +329,8 @@ impl<'a> Walker<'a> {
             let text = decode_entities(&strip_tags(html));
             self.blocks.push(Block::Code {
                 text,
+                lang: None,
+                title: self.code_title.clone(),
                 pos,
                 first_line: pos.line,
             });
@@ -329,7 +344,11 @@ impl<'a> Walker<'a> {
     /// Push a heading (`level`) or text block, after removing template tags and following
     /// the hint blocks they open and close. Text that opens or closes a hint belongs to it.
     fn push_text(&mut self, rich: Rich, pos: Pos, level: Option<u8>) {
-        let (rich, hint_open, hint_close) = strip_template_tags(rich);
+        let (rich, tags) = strip_template_tags(rich);
+        let (hint_open, hint_close) = (tags.hint_open, tags.hint_close);
+        if let Some(title) = tags.title {
+            self.code_title = title;
+        }
         if !rich.is_empty() {
             self.blocks.push(match level {
                 Some(level) => Block::Heading {
@@ -354,11 +373,20 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Remove GitBook template tags (`{% hint %}`, `{% endhint %}`, `{% tabs %}`, …) from text,
-/// reporting whether a hint opened or closed in it.
-fn strip_template_tags(mut rich: Rich) -> (Rich, bool, bool) {
-    let mut open = false;
-    let mut close = false;
+/// What the GitBook template tags of a text did.
+#[derive(Default)]
+struct Tags {
+    hint_open: bool,
+    hint_close: bool,
+    /// A tab or titled code block opened (`Some(Some(title))`) or closed (`Some(None)`).
+    title: Option<Option<String>>,
+}
+
+/// Remove GitBook template tags (`{% hint %}`, `{% endhint %}`, `{% tabs %}`,
+/// `{% tab title="…" %}`, `{% code title="…" %}`, …) from text, reporting the hints and
+/// titled blocks they open and close.
+fn strip_template_tags(mut rich: Rich) -> (Rich, Tags) {
+    let mut tags = Tags::default();
     let mut out = String::with_capacity(rich.text.len());
     let mut rest = rich.text.as_str();
     while let Some(start) = rest.find("{%") {
@@ -370,18 +398,30 @@ fn strip_template_tags(mut rich: Rich) -> (Rich, bool, bool) {
             break;
         };
         let tag = after[..end].trim();
-        if tag.starts_with("endhint") {
-            close = true;
-        } else if tag.starts_with("hint") {
-            open = true;
+        let word = tag.split_whitespace().next().unwrap_or("");
+        match word {
+            "endhint" => tags.hint_close = true,
+            "hint" => tags.hint_open = true,
+            "tab" | "code" => tags.title = Some(Some(template_title(tag).unwrap_or_default())),
+            "endtab" | "endcode" | "endtabs" => tags.title = Some(None),
+            _ => {}
         }
         rest = &after[end + 2..];
     }
     out.push_str(rest);
-    if open || close || out.len() != rich.text.len() {
+    if tags.hint_open || tags.hint_close || tags.title.is_some() || out.len() != rich.text.len() {
         rich.text = clean_lines(&out);
     }
-    (rich, open, close)
+    (rich, tags)
+}
+
+/// The `title="…"` of a template tag.
+fn template_title(tag: &str) -> Option<String> {
+    let at = tag.find("title=")? + "title=".len();
+    let rest = tag[at..].trim_start();
+    let quote = rest.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+    let inner = &rest[1..];
+    Some(inner[..inner.find(quote)?].trim().to_string())
 }
 
 /// Where `needle` (ASCII) first occurs in `haystack`, in any case.
