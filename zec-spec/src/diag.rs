@@ -108,10 +108,29 @@ pub struct Pos {
     pub col: u32,
 }
 
-/// Collects diagnostics from every stage.
+/// How much of a page's constraint-like sentences the prose reader read.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ProseCount {
+    /// Read whole: every fact they state became part of the IR.
+    pub read: usize,
+    /// Read in part: some facts were made, the rest is a lint.
+    pub partly: usize,
+    /// Not read at all: a lint, no fact.
+    pub unread: usize,
+}
+
+impl ProseCount {
+    /// Every constraint-like sentence counted.
+    pub fn total(&self) -> usize {
+        self.read + self.partly + self.unread
+    }
+}
+
+/// Collects diagnostics from every stage, and per page how much of its prose was read.
 #[derive(Debug, Default, Clone)]
 pub struct Diagnostics {
     items: Vec<Diagnostic>,
+    prose: std::collections::BTreeMap<String, ProseCount>,
 }
 
 impl Diagnostics {
@@ -185,6 +204,23 @@ impl Diagnostics {
         self.items.retain(keep);
     }
 
+    /// Count one sentence of `file` that states constraints: `facts` made of it, and whether
+    /// some of it was left unread.
+    pub fn count_prose(&mut self, file: &str, facts: usize, left_unread: bool) {
+        let count = self.prose.entry(file.to_string()).or_default();
+        match (facts > 0, left_unread) {
+            (true, false) => count.read += 1,
+            (true, true) => count.partly += 1,
+            (false, true) => count.unread += 1,
+            (false, false) => {}
+        }
+    }
+
+    /// The prose counts per page, taken out.
+    pub fn take_prose(&mut self) -> std::collections::BTreeMap<String, ProseCount> {
+        std::mem::take(&mut self.prose)
+    }
+
     /// All diagnostics, sorted by file, line and column.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
         self.items.sort();
@@ -199,7 +235,10 @@ impl Diagnostics {
 
     /// A collection holding these diagnostics.
     pub fn from_vec(items: Vec<Diagnostic>) -> Self {
-        Diagnostics { items }
+        Diagnostics {
+            items,
+            prose: Default::default(),
+        }
     }
 
     /// Add every diagnostic of `other`.

@@ -30,6 +30,9 @@ pub struct Loaded {
     pub pages: usize,
     /// Lints left out because [`EXPLAINED_LINTS`] explains them.
     pub explained: usize,
+    /// Per page, how many constraint-like sentences of requests, structures and notes were
+    /// read, read in part, and not read.
+    pub prose: std::collections::BTreeMap<String, crate::diag::ProseCount>,
 }
 
 impl Loaded {
@@ -375,11 +378,13 @@ pub fn load_pages_with_types(pages: &[(String, String)], known: &[TypeDef]) -> L
     // Checks and resolution over the whole tree.
     crate::resolve::resolve(&mut api, &links, &mut diags);
 
+    let prose = diags.take_prose();
     Loaded {
         api,
         diagnostics: diags.into_sorted(),
         pages: pages.len(),
         explained: 0,
+        prose,
     }
 }
 

@@ -119,6 +119,31 @@ fn check(dir: &Path) -> ExitCode {
     }
     let errors = loaded.error_count();
     let warnings = loaded.warning_count();
+    // What the prose reader made of each page's constraint-like sentences: what a sync
+    // cost in validation, at a glance.
+    let mut total = zec_spec::diag::ProseCount::default();
+    for (file, count) in &loaded.prose {
+        if count.total() > 0 {
+            eprintln!(
+                "  {}: {} constraint-like sentences: {} read, {} partly read, {} not read",
+                dir.join(file).display(),
+                count.total(),
+                count.read,
+                count.partly,
+                count.unread
+            );
+            total.read += count.read;
+            total.partly += count.partly;
+            total.unread += count.unread;
+        }
+    }
+    eprintln!(
+        "  prose: {} constraint-like sentences: {} read, {} partly read, {} not read",
+        total.total(),
+        total.read,
+        total.partly,
+        total.unread
+    );
     for p in &loaded.api.products {
         eprintln!(
             "  {} ({}, API version {}, {}): {} actions, {} types",

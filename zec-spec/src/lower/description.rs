@@ -59,6 +59,8 @@ pub(super) fn read(page: &mut Page<'_>, action: &mut Action, body: &[&Block]) ->
         }
         let ctx = Context::note(&request_names, source);
         for reading in prose::read(&p.text, &ctx) {
+            page.diags
+                .count_prose(&page.info.file, reading.facts.len(), reading.lint.is_some());
             for fact in reading.facts {
                 if let Fact::Rule(rule) = fact {
                     rules.push(rule);

@@ -134,6 +134,13 @@ pub(super) fn read_table(
     for field in &mut fields {
         let ctx = Context::field(&field.name, &field.ty, &names, field.source.clone());
         for reading in prose::read(&field.docs.join("\n"), &ctx) {
+            if kind != Table::Response {
+                page.diags.count_prose(
+                    &page.info.file,
+                    reading.facts.len(),
+                    reading.lint.is_some(),
+                );
+            }
             for fact in reading.facts {
                 match fact {
                     Fact::Default(v) => {
