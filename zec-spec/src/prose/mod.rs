@@ -325,8 +325,21 @@ fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
             fact,
             ends_part,
         });
-        // Step over the separator.
-        pos = end + text[end..].chars().next().map_or(0, char::len_utf8);
+        // Step over the separator: a comma or semicolon, or an `and` that joins the next
+        // statement (see `sentences::clause_ends`).
+        pos = if text[end..].to_ascii_lowercase().starts_with("and ") {
+            end + "and ".len()
+        } else {
+            end + text[end..].chars().next().map_or(0, char::len_utf8)
+        };
+        // ", and the default is 10": the `and` after a comma joins too.
+        let rest = &text[pos.min(text.len())..];
+        let trimmed = rest.trim_start();
+        if trimmed.to_ascii_lowercase().starts_with("and ")
+            && sentences::opens_a_statement(&trimmed["and ".len()..])
+        {
+            pos += rest.len() - trimmed.len() + "and ".len();
+        }
     }
     out
 }

@@ -74,6 +74,8 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "默认值 [(: | 为 | 是)] {value} [{gloss}]",
             "默认值 [(: | 为 | 是)] {n} {unit}",
             "默认 (为 | 是) {value} [{gloss}]",
+            "[the] default {n} [{unit}]",
+            "默认 {n} [{unit}]",
         ],
         examples: &[
             ("Default value: FullNat .", "default FullNat"),
@@ -85,6 +87,8 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("默认值为 instance。", "default instance"),
             ("默认为20", "default 20"),
             ("Default: `Standard NVMe SSD`.", "default Standard NVMe SSD"),
+            ("Default 10.", "default 10"),
+            ("默认10。", "default 10"),
         ],
     },
     Pattern {
@@ -381,6 +385,9 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         templates: &[
             "you must specify exactly one of [the following parameters] [:] {fields} [(, | ;) in order of priority : {chain}]",
             "exactly one of {fields} must be (set | specified | provided | given)",
+            "{fields} (cannot | can not | must not) [both] (be specified | be set | be given | be passed) [(at the same time | together)] , (and | but) (cannot | can not | must not) [both] (be empty | be omitted | be left out | be missing)",
+            "either {fields} must be (set | specified | provided | given) , but not both",
+            "{fields} 不能同时 (指定 | 设置 | 传入) , (也 | 且 | 并且) 不能同时 (为空 | 不传 | 不指定)",
             "必须且只能指定 {fields} [其中] 一个 [参数] [, 优先级 [为] : {chain}]",
             "{fields} (有且仅有一个 | 有且只有一个) [必须指定]",
         ],
@@ -391,6 +398,18 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ),
             (
                 "Exactly one of `nicId` and `natId` must be set.",
+                "exactly_one_of nicId,natId",
+            ),
+            (
+                "`nicId` and `natId` cannot both be set, and cannot both be empty.",
+                "exactly_one_of nicId,natId",
+            ),
+            (
+                "Either `nicId` or `natId` must be set, but not both.",
+                "exactly_one_of nicId,natId",
+            ),
+            (
+                "`nicId`和`natId`不能同时指定，也不能同时为空。",
                 "exactly_one_of nicId,natId",
             ),
             (

@@ -79,6 +79,25 @@ pub fn normalise(sentence: &str) -> String {
 
 /// Byte offsets where a clause may end: before `,` or `;` outside code spans and brackets,
 /// and the end of the text. Each comes with whether it ends a part (`;` or the end).
+/// How the statements that may follow `and` in one sentence start.
+const FACT_OPENERS: &[&str] = &[
+    "the default",
+    "default",
+    "the maximum",
+    "maximum",
+    "the minimum",
+    "minimum",
+    "at most",
+    "at least",
+    "up to",
+];
+
+/// Whether `text` starts a statement of a limit or default of its own (`the default is 10`).
+pub fn opens_a_statement(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    FACT_OPENERS.iter().any(|o| lower.starts_with(o))
+}
+
 pub fn clause_ends(text: &str) -> Vec<(usize, bool)> {
     let mut out = Vec::new();
     let mut in_code = false;
@@ -90,6 +109,16 @@ pub fn clause_ends(text: &str) -> Vec<(usize, bool)> {
             ')' | ']' if !in_code => depth -= 1,
             ',' if !in_code && depth <= 0 => out.push((i, false)),
             ';' if !in_code && depth <= 0 => out.push((i, true)),
+            // "… is 100 and the default is 10": `and` before a statement of its own ends a
+            // clause as a comma does.
+            ' ' if !in_code
+                && depth <= 0
+                && text[i..].to_ascii_lowercase().starts_with(" and ")
+                && opens_a_statement(&text[i + 5..]) =>
+            {
+                // The clause ends where `and` starts; it is stepped over with the separator.
+                out.push((i + 1, false))
+            }
             _ => {}
         }
     }

@@ -514,3 +514,52 @@ fn nothing_panics_on_odd_text() {
         let _ = read_sentence(s, &Context::note(&[], src()));
     }
 }
+
+#[test]
+fn minimum_maximum_and_default_in_one_sentence() {
+    for (text, want) in [
+        (
+            "Minimum value: 1, maximum value: 100, default value: 10.",
+            vec!["range 1..", "range ..100", "default 10"],
+        ),
+        (
+            "The minimum is 1, the maximum is 100 and the default is 10.",
+            vec!["range 1..", "range ..100", "default 10"],
+        ),
+        (
+            "Value range: 1-100, default 10.",
+            vec!["range 1..100", "default 10"],
+        ),
+        (
+            "Value range: 1-100, and the default is 10.",
+            vec!["range 1..100", "default 10"],
+        ),
+        (
+            "取值范围1~100，默认10。",
+            vec!["range 1..100", "default 10"],
+        ),
+        (
+            "最小值为1，最大值为100，默认值为10。",
+            vec!["range 1..", "range ..100", "default 10"],
+        ),
+    ] {
+        assert_eq!(field(text, TypeRef::Integer), want, "{text}");
+        assert!(field_lints(text, TypeRef::Integer).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn cannot_both_be_set_nor_both_be_empty_is_exactly_one() {
+    for text in [
+        "`nicId` and `natId` cannot both be set, and cannot both be empty.",
+        "Either `nicId` or `natId` must be set, but not both.",
+    ] {
+        assert_eq!(note(text), ["exactly_one_of nicId,natId"], "{text}");
+    }
+    // Either half alone: at most one, or (which the IR cannot hold) at least one.
+    assert_eq!(
+        note("`nicId` and `natId` cannot both be set."),
+        ["at_most_one_of natId,nicId"]
+    );
+    assert!(note("`nicId` and `natId` cannot both be empty.").is_empty());
+}
