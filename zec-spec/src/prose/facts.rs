@@ -43,7 +43,21 @@ pub(super) fn build(says: Says, caps: &[Capture], ctx: &Context) -> Option<Fact>
             })?;
             fits_type(&value, ty?).then_some(Fact::Default(value))
         }
+        Says::DefaultOn | Says::DefaultOff => matches!(ty?, TypeRef::Boolean).then(|| {
+            Fact::Default(
+                if says == Says::DefaultOn {
+                    "true"
+                } else {
+                    "false"
+                }
+                .to_string(),
+            )
+        }),
         Says::Range => range(Some(*numbers.first()?), Some(*numbers.get(1)?)),
+        Says::RangeOr => {
+            let (one, from, to) = (*numbers.first()?, *numbers.get(1)?, *numbers.get(2)?);
+            range(Some(one.min(from)), Some(to.max(one)))
+        }
         Says::Min => range(Some(*numbers.first()?), None),
         Says::Max => range(None, Some(*numbers.first()?)),
         Says::Positive => range(Some(1.0), None),

@@ -12,7 +12,8 @@
 //!    ("If `a` is `X`, `b` is required"); the longest match wins.
 //! 3. A part gives its facts only when each of its clauses is understood or says nothing that
 //!    could restrict them: a clause that names a condition ("if …", "for GPU instances"),
-//!    a number or a value, and is not understood, voids the part. A sentence that makes its
+//!    a number or a value, and is not understood, voids the part. A rule on which characters
+//!    a text may hold ("仅支持字母、数字") is not checked but voids nothing. A sentence that makes its
 //!    numbers relative ("2 times the size of", "per day", "in total") gives nothing at all.
 //! 4. Whatever looks like a constraint and was not read is reported, including the rest of a
 //!    sentence of which one part was read.
@@ -218,7 +219,10 @@ pub fn read_sentence(sentence: &str, ctx: &Context) -> Reading {
         if !clause.ends_part {
             continue;
         }
-        let voided = relative || part.iter().any(|c| c.fact.is_none() && may_qualify(c.text));
+        let voided = relative
+            || part.iter().any(|c| {
+                c.fact.is_none() && may_qualify(c.text) && !words::is_character_rule(c.text)
+            });
         for c in &part {
             match &c.fact {
                 Some(fact) if !voided => facts.push(fact.clone()),

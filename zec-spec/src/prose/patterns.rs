@@ -11,8 +11,15 @@
 pub(crate) enum Says {
     /// The default value (`{value}` or `{n}`).
     Default,
+    /// A switch that is on unless told otherwise: the default `true`.
+    DefaultOn,
+    /// A switch that is off unless told otherwise: the default `false`.
+    DefaultOff,
     /// A numeric range, both bounds (`{n}` `{n}`).
     Range,
+    /// One value or a range (`-1 or [1, 65535]`: `{n}` `{n}` `{n}`): the bounds that hold
+    /// both, from the lower of the first two to the last.
+    RangeOr,
     /// A lower bound (`{n}`).
     Min,
     /// An upper bound (`{n}`).
@@ -68,14 +75,19 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         name: "default",
         says: Says::Default,
         templates: &[
-            "[the] default [value] (is | : | =) {value} [{gloss}]",
+            "[the] default [value] (is | : | =) {phrase} [{gloss}]",
             "[the] default [value] (is | : | =) {n} {unit} [{gloss}]",
-            "defaults to {value} [{gloss}]",
-            "默认值 [(: | 为 | 是)] {value} [{gloss}]",
+            "defaults to {phrase} [{gloss}]",
+            "默认值 [(: | 为 | 是)] {phrase} [{gloss}]",
             "默认值 [(: | 为 | 是)] {n} {unit}",
-            "默认 (为 | 是) {value} [{gloss}]",
+            "默认 (为 | 是) {phrase} [{gloss}]",
             "[the] default {n} [{unit}]",
-            "默认 {n} [{unit}]",
+            "默认 {value} [{unit}] [{gloss}]",
+            "{value} (为 | 是) 默认 [值]",
+            // The default stated for when the field is left out: no condition on anything else.
+            "[the] default [value] (is | : | =) {phrase} (if | when) [it is] not [(explicitly | otherwise)] (provided | specified | set | passed | given)",
+            "(if | when) [it is] not [(explicitly | otherwise)] (provided | specified | set | passed | given) , [(the default [value] is | it defaults to | defaults to | default :)] {phrase}",
+            "[(当 | 如果 | 若 | 如)] (未显式传递 | 未传递 | 不传递 | 不传 | 未传 | 未指定 | 不指定 | 不填 | 未填写 | 不填写) [时] [,] [则] (默认值 | 默认) [(: | 为 | 是)] {phrase}",
         ],
         examples: &[
             ("Default value: FullNat .", "default FullNat"),
@@ -89,6 +101,46 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("Default: `Standard NVMe SSD`.", "default Standard NVMe SSD"),
             ("Default 10.", "default 10"),
             ("默认10。", "default 10"),
+            ("默认 IPV4。", "default IPV4"),
+            ("默认值：Standard NVMe SSD。", "default Standard NVMe SSD"),
+            ("Default is Standard NVMe SSD.", "default Standard NVMe SSD"),
+            ("`default` 为默认。", "default default"),
+            (
+                "The default value is 96 if not explicitly provided.",
+                "default 96",
+            ),
+            ("当未显式传递时，默认值为96。", "default 96"),
+            ("不传默认是0.0.0.0/0。", "default 0.0.0.0/0"),
+            ("If not specified, defaults to `20`.", "default 20"),
+        ],
+    },
+    Pattern {
+        name: "on by default",
+        says: Says::DefaultOn,
+        templates: &[
+            "[(it is | this is)] (enabled | on | turned on) by default",
+            "[the] default [value] is (enabled | on)",
+            "[(如果 | 若 | 如)] [(不指定 | 不传 | 未指定)] [,] 默认 [(为 | 是)] (开启 | 启用 | 打开 | 是)",
+        ],
+        examples: &[
+            ("Enabled by default.", "default true"),
+            ("默认开启。", "default true"),
+            ("如果不指定默认为是。", "default true"),
+        ],
+    },
+    Pattern {
+        name: "off by default",
+        says: Says::DefaultOff,
+        templates: &[
+            "[(it is | this is)] (disabled | off | turned off | not enabled) by default",
+            "[the] default [value] is (disabled | off)",
+            "[(如果 | 若 | 如)] [(不指定 | 不传 | 未指定)] [,] 默认 [(为 | 是)] (关闭 | 不开启 | 不启用 | 禁用 | 否)",
+            "默认不开启",
+        ],
+        examples: &[
+            ("Disabled by default.", "default false"),
+            ("默认为关闭。", "default false"),
+            ("默认不开启。", "default false"),
         ],
     },
     Pattern {
@@ -105,8 +157,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ),
             "[the] [(value | values)] (ranges | range) from {n} to {n} [{unit}]",
             "[the] range is from {n} to {n} [{unit}]",
-            "[(取值 | 可选值)] 范围 [(: | 为 | 是)] {n} (~ | - | 到 | 至) {n} [{unit}]",
-            "[(取值 | 可选值)] 范围 [(: | 为 | 是)] \\[ {n} , {n} \\] [{unit}]",
+            "[the] (optional | valid | allowed | available) values (range | are integers [(in the | within the)] range) from {n} to {n} [{unit}]",
+            "[(取值 | 可选值)] 范围 [(: | 为 | 是)] {n} (~ | - | – | 到 | 至) {n} [{unit}] [{gloss}]",
+            "[(取值 | 可选值)] 范围 [(: | 为 | 是)] \\[ {n} (, | - | ~) {n} \\] [{unit}]",
+            "(可选值 | 取值) [(: | 为)] {n} (~ | - | – | 到 | 至) {n} [{unit}] [{gloss}]",
             "取值支持 \\[ {n} , {n} \\]",
         ],
         examples: &[
@@ -120,6 +174,26 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("取值范围为2到5。", "range 2..5"),
             ("取值支持[0,99999]", "range 0..99999"),
             ("可选值范围：[1, 100]", "range 1..100"),
+            ("取值范围：100～60000。", "range 100..60000"),
+            ("取值范围24–32", "range 24..32"),
+            ("可选值5-86400(一天)", "range 5..86400"),
+            ("范围[0-100]", "range 0..100"),
+            (
+                "The optional values are integers range from 1 to 65534 .",
+                "range 1..65534",
+            ),
+        ],
+    },
+    Pattern {
+        name: "one value or a range",
+        says: Says::RangeOr,
+        templates: &[
+            concat!(range_intro!(), " {n} or \\[ {n} , {n} \\]"),
+            "[(取值 | 可选值)] 范围 [(: | 为 | 是)] {n} 或 \\[ {n} , {n} \\]",
+        ],
+        examples: &[
+            ("Value range: -1 or [1,65535].", "range -1..65535"),
+            ("取值范围：-1或[1,65535]。", "range -1..65535"),
         ],
     },
     Pattern {
@@ -131,7 +205,9 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "[(it | the value)] (must be | is) (at least | greater than or equal to | no less than) {n} [{unit}]",
             "at least {n} [{unit}]",
             "最小值 [(: | 为 | 是)] {n} [{unit}]",
+            "最小 (为 | 是) {n} [{unit}]",
             "不 (小于 | 低于 | 少于) {n} [{unit}]",
+            "[最小值] (不能 | 不得 | 不可) (小于 | 低于 | 少于) {n} [{unit}]",
         ],
         examples: &[
             ("Minimum value: 1.", "range 1.."),
@@ -139,6 +215,8 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("Available range: [1, +).", "range 1.."),
             ("It must be at least 10 Mbps.", "range 10.."),
             ("最小值为1", "range 1.."),
+            ("最小是2", "range 2.."),
+            ("最小值不能低于5Mbps。", "range 5.."),
         ],
     },
     Pattern {
@@ -151,6 +229,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "[(it | the value)] (must be | is) (less than or equal to | at most | no more than) {n} [{unit}]",
             "最大值 [(: | 为 | 是)] {n} [{unit}]",
             "最大 (为 | 不超过 | 不能超过 | 不得超过) {n} [{unit}]",
+            "最大限制 [(为 | 是 | :)] {n} [{unit}] [{gloss}]",
             "不 (超过 | 大于) {n} [{unit}]",
         ],
         examples: &[
@@ -218,6 +297,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "[(it | the name | this parameter | the parameter | the length | length)] [(can contain | contains | containing | has | is | :)] (up to | at most | no more than | a maximum of) {n} {chars}",
             "[(it | the name)] (cannot | can not | must not) exceed {n} {chars}",
             "[(最长 | 长度 | 名称长度)] (不超过 | 不能超过 | 不得超过) {n} {chars}",
+            "[(名称 | 描述 | 描述信息 | 备注)] (长度 | 名称长度 | 最大长度) [(不超过 | 不能超过 | 不得超过 | 最多 | 最大 | 为)] {n} [{chars}]",
+            "(名称 | 描述 | 描述信息 | 备注) (不超过 | 不能超过 | 不得超过) {n} {chars}",
+            "最多 [(支持 | 可以 | 可)] {n} {chars}",
+            "最大 [支持] 长度 [(为 | 是 | :)] {n} [{chars}]",
         ],
         examples: &[
             ("At most 255 characters.", "length ..255"),
@@ -229,6 +312,9 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("Cannot exceed 64 characters.", "length ..64"),
             ("长度不能超过64个字符。", "length ..64"),
             ("最长不超过255个字符。", "length ..255"),
+            ("长度不超过 255。", "length ..255"),
+            ("描述信息不得超过255个字符。", "length ..255"),
+            ("最多支持64个字符。", "length ..64"),
         ],
     },
     Pattern {
@@ -239,8 +325,12 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "supports up to {n} [{noun}] [per (request | query)]",
             "you can (query | specify | pass | enter) up to {n} {noun} [(in each request | per request | at a time)]",
             "the maximum number of {noun} [(in each request | per request)] is {n}",
-            "[每次请求] 最多 [(支持 | 可以 | 可 | 同时 | 能)] [(传入 | 传 | 输入 | 指定 | 查询)] {n} [{noun}]",
-            "最大不能超过 {n} 个",
+            "[(每次请求 | 单次请求 | 每次 | 单次 | 一次性 | 一次)] 最多 [(一次 | 单次)] [(支持 | 可以 | 可 | 同时 | 能)] [(传入 | 传 | 输入 | 指定 | 查询 | 创建 | 添加)] {n} [{noun}]",
+            "(最长 | 最多 | 最大) (不得超过 | 不超过 | 不能超过) {n} [{noun}]",
+            "(数量 | 个数 | 长度) (不超过 | 不得超过 | 不能超过 | 最多 [为]) {n} [个]",
+            "(数量 | 个数) 必须为 {n} [个]",
+            "最大支持长度 [(为 | 是 | :)] {n} [个]",
+            "目前只能 (附带 | 传 | 传入 | 指定) {n} {noun}",
         ],
         examples: &[
             ("Up to 100 IDs.", "max_items 100"),
@@ -260,6 +350,13 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ),
             ("最多支持100个ID查询。", "max_items 100"),
             ("最多可传100个ID。", "max_items 100"),
+            ("最长不得超过20个标签键。", "max_items 20"),
+            ("数量不超过 100。", "max_items 100"),
+            ("长度不超过 100 个。", "max_items 100"),
+            ("单次请求最多支持创建10个子网。", "max_items 10"),
+            ("最多一次可传20个。", "max_items 20"),
+            ("数量必须为2。", "max_items 2"),
+            ("目前只能附带1个数据盘。", "max_items 1"),
         ],
     },
     Pattern {
@@ -269,7 +366,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "(valid | allowed | possible | optional | supported) values (: | are | include) {values} [{gloss}]",
             "[(the value | value)] (values | value options) : {values} [{gloss}]",
             "(the value | it) (must be | can be | is) one of {values} [{gloss}]",
-            "(可选值 | 取值 | 取值范围 | 可能值 | 可选项) [(: | 为)] {values} [{gloss}]",
+            "(可选值 | 取值 | 取值范围 | 可能值 | 可选项 | 可选范围) [(: | 为)] {values} [{gloss}]",
         ],
         examples: &[
             (
@@ -301,7 +398,13 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "when {field:when} is [set to] ({value} | {values}) [{gloss}], ({this} | {field:then}) is required",
             "如果 (指定了 | 指定 | 传入 | 传了 | 填写了 | 设置了) {field:when} [,] [则] ({this} | {field:then}) (必填 | 必传 | 必选 | 需要指定 | 需指定)",
             "[当] {field:when} 有值时 [,] [({this} | {field:then})] (必填 | 必传 | 必选 | 需要指定 | 需指定)",
-            "[(如果 | 当 | 当且仅当)] {field:when} (为 | 是 | 等于 | =) {value} [时] [,] [则] [({this} | {field:then})] (必填 | 必传 | 必选 | 需要指定 | 需指定)",
+            "[(如果 | 当 | 当且仅当 | 有且仅当)] {field:when} (为 | 是 | 等于 | =) ({value} | {values}) [时] [,] [则] [({this} | {field:then})] (必填 | 必传 | 必选 | 需要指定 | 需指定)",
+            // "This parameter must be used together with `b`": `b` is needed when this is given.
+            "({this:when} | {this?:when}) must be used (together with | with | along with | in conjunction with) [the] {field:then} [parameter]",
+            "({this:when} | {this?:when}) 必须 (与 | 和) {field:then} [参数] (配合使用 | 一起使用 | 同时使用)",
+            // "`STRICT` requires `bandwidth`", in the description of the mode whose value it is.
+            "[{noun}] \\( {value} \\) {this?:when} 必须同时指定 {field:then}",
+            "{value} {this?:when} [{noun}] 必须同时指定 {field:then}",
         ],
         examples: &[
             (
@@ -340,6 +443,22 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 "当internetChargeType有值时必填。",
                 "required_if x when internetChargeType",
             ),
+            (
+                "stackType=IPv4_IPv6、IPv6 时必填。",
+                "required_if x when stackType=IPv4_IPv6|IPv6",
+            ),
+            (
+                "This parameter must be used together with the clusterId parameter.",
+                "required_if clusterId when x",
+            ),
+            (
+                "该参数必须与`clusterId`参数配合使用。",
+                "required_if clusterId when x",
+            ),
+            (
+                "严格模式(`STRICT`) 必须同时指定 `bandwidth`。",
+                "required_if bandwidth when x=STRICT",
+            ),
         ],
     },
     Pattern {
@@ -355,6 +474,8 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "{fields} 不能同时 (指定 | 设置 | 传入)",
             "{fields} 只能指定其中一个 [参数]",
             "{this} 不能 (和 | 与) {field} 同时 (指定 | 设置 | 传入)",
+            "if {this} is (specified | set | provided | passed | given) , {field} must be (empty | left empty | omitted)",
+            "如果 (指定了 | 指定 | 传入 | 设置了) {this} [,] [则] {field} 必须为空",
         ],
         examples: &[
             (
@@ -377,6 +498,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 "该字段不能和subnetIds同时设置。",
                 "at_most_one_of subnetIds,x",
             ),
+            (
+                "If this parameter is specified, eipV4Type must be empty.",
+                "at_most_one_of eipV4Type,x",
+            ),
         ],
     },
     Pattern {
@@ -387,6 +512,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "exactly one of {fields} must be (set | specified | provided | given)",
             "{fields} (cannot | can not | must not) [both] (be specified | be set | be given | be passed) [(at the same time | together)] , (and | but) (cannot | can not | must not) [both] (be empty | be omitted | be left out | be missing)",
             "either {fields} must be (set | specified | provided | given) , but not both",
+            "{fields} (cannot | can not | must not) be (passed | set | specified | given) together or [be] left empty",
             "{fields} 不能同时 (指定 | 设置 | 传入) , (也 | 且 | 并且) 不能同时 (为空 | 不传 | 不指定)",
             "必须且只能指定 {fields} [其中] 一个 [参数] [, 优先级 [为] : {chain}]",
             "{fields} (有且仅有一个 | 有且只有一个) [必须指定]",
@@ -407,6 +533,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             (
                 "Either `nicId` or `natId` must be set, but not both.",
                 "exactly_one_of nicId,natId",
+            ),
+            (
+                "`eipV4Type` and `cidrId` cannot be passed together or left empty.",
+                "exactly_one_of eipV4Type,cidrId",
             ),
             (
                 "`nicId`和`natId`不能同时指定，也不能同时为空。",

@@ -42,6 +42,10 @@ pub(crate) fn read(slot: Slot, text: &str, pos: usize, scope: &Scope) -> Vec<(us
             .into_iter()
             .map(|(end, v)| (end, Capture::Value(v)))
             .collect(),
+        Slot::Phrase => phrase(text, pos)
+            .into_iter()
+            .map(|(end, v)| (end, Capture::Value(v)))
+            .collect(),
         Slot::Values => list(text, pos, glossed_value, words::VALUE_SEPARATORS)
             .into_iter()
             .map(|(end, v)| (end, Capture::Values(v)))
@@ -59,19 +63,19 @@ pub(crate) fn read(slot: Slot, text: &str, pos: usize, scope: &Scope) -> Vec<(us
         .into_iter()
         .map(|(end, f)| (end, Capture::Fields(f)))
         .collect(),
-        Slot::This => this(text, pos, scope)
+        Slot::This(role) => this(text, pos, scope)
             .into_iter()
             .map(|end| {
                 (
                     end,
-                    Capture::Field(scope.this.clone().unwrap_or_default(), Role::Then),
+                    Capture::Field(scope.this.clone().unwrap_or_default(), role),
                 )
             })
             .collect(),
-        Slot::ThisUnsaid => scope
+        Slot::ThisUnsaid(role) => scope
             .this
             .iter()
-            .map(|name| (pos, Capture::Field(name.clone(), Role::Then)))
+            .map(|name| (pos, Capture::Field(name.clone(), role)))
             .collect(),
         Slot::Chain => list(text, pos, |t, p| field(t, p, scope), &[">"])
             .into_iter()
@@ -180,6 +184,40 @@ pub(crate) fn value(text: &str, pos: usize) -> Vec<(usize, String)> {
     }
 }
 
+/// A value as [`value`] reads it, and also two to four words that each start with an
+/// upper-case letter (`Standard NVMe SSD`): the name of a thing written without quotes.
+pub(crate) fn phrase(text: &str, pos: usize) -> Vec<(usize, String)> {
+    let mut out = value(text, pos);
+    let capitalised = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+    };
+    let mut end = pos;
+    let mut words = 0;
+    while words < 4 {
+        let start = if words == 0 {
+            pos
+        } else {
+            skip_space(text, end)
+        };
+        if words > 0 && start == end {
+            break;
+        }
+        let len = text[start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(text.len() - start);
+        if len == 0 || !capitalised(&text[start..start + len]) {
+            break;
+        }
+        end = start + len;
+        words += 1;
+        if words >= 2 {
+            out.push((end, text[pos..end].to_string()));
+        }
+    }
+    out
+}
+
 /// A value, optionally followed by a remark on it: `` `ModifyBandwidth` (bandwidth change) ``.
 fn glossed_value(text: &str, pos: usize) -> Vec<(usize, String)> {
     let mut out = Vec::new();
@@ -217,7 +255,9 @@ fn field(text: &str, pos: usize, scope: &Scope) -> Vec<(usize, String)> {
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .unwrap_or(rest.len());
     let word = &rest[..len];
-    if word.chars().all(|c| c.is_ascii_lowercase()) {
+    // `type=BANDWIDTH`: a plain word right before `=` is a name, not the thing it means.
+    let compared = rest[len..].trim_start().starts_with('=');
+    if word.chars().all(|c| c.is_ascii_lowercase()) && !compared {
         return Vec::new();
     }
     if text[..pos]

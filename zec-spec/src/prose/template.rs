@@ -34,6 +34,9 @@ pub(crate) enum Slot {
     Number,
     /// `{value}`: one literal value: a code span, a quoted string, or a bare token.
     Value,
+    /// `{phrase}`: a value as `{value}` reads it, or a few words that each start with a
+    /// capital (`Standard NVMe SSD`), as the docs write a product name unquoted.
+    Phrase,
     /// `{values}`: two or more values in a list (`A, B or C`, `A、B`).
     Values,
     /// `{field}`: a field of the context, as a code span or by its name; `{field:when}` is
@@ -41,11 +44,13 @@ pub(crate) enum Slot {
     Field(Role),
     /// `{fields}`: two or more fields in a list.
     Fields,
-    /// `{this}`: the field being described ("this field", "该参数", or its name).
-    This,
+    /// `{this}`: the field being described ("this field", "该参数", or its name), as the
+    /// field a rule makes required; `{this:when}` as the field its condition tests.
+    This(Role),
     /// `{this?}`: the field being described, left unsaid ("Mutually exclusive with `a`");
-    /// reads nothing, and matches only in a field's description.
-    ThisUnsaid,
+    /// reads nothing, and matches only in a field's description. `{this?:when}` as the
+    /// field a condition tests ("`STRICT` requires `bandwidth`" in the mode's description).
+    ThisUnsaid(Role),
     /// `{chain}`: fields in priority order, `a > b > c`.
     Chain,
     /// `{unit}`: a unit of measure (`Mbps`, `GB`, `days`, `秒`).
@@ -187,13 +192,16 @@ fn slot_named(name: &str) -> Option<Slot> {
     Some(match name {
         "n" => Slot::Number,
         "value" => Slot::Value,
+        "phrase" => Slot::Phrase,
         "values" => Slot::Values,
         "field" => Slot::Field(Role::Plain),
         "field:when" => Slot::Field(Role::When),
         "field:then" => Slot::Field(Role::Then),
         "fields" => Slot::Fields,
-        "this" => Slot::This,
-        "this?" => Slot::ThisUnsaid,
+        "this" => Slot::This(Role::Then),
+        "this:when" => Slot::This(Role::When),
+        "this?" => Slot::ThisUnsaid(Role::Then),
+        "this?:when" => Slot::ThisUnsaid(Role::When),
         "chain" => Slot::Chain,
         "unit" => Slot::Unit,
         "chars" => Slot::Chars,

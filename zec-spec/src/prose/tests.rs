@@ -59,9 +59,13 @@ fn note(text: &str) -> Vec<String> {
 /// The type an example of a pattern is read against.
 fn example_type(says: Says) -> TypeRef {
     match says {
-        Says::Range | Says::Min | Says::Max | Says::Positive | Says::NonNegative => {
-            TypeRef::Integer
-        }
+        Says::Range
+        | Says::RangeOr
+        | Says::Min
+        | Says::Max
+        | Says::Positive
+        | Says::NonNegative => TypeRef::Integer,
+        Says::DefaultOn | Says::DefaultOff => TypeRef::Boolean,
         Says::MaxItems => TypeRef::Array(Box::new(TypeRef::String)),
         _ => TypeRef::String,
     }
@@ -214,10 +218,15 @@ fn each_part_of_a_sentence_is_read_and_the_rest_reported() {
     let text = "Default: `true`, which lets the disks go only from a stopped instance.";
     assert_eq!(field(text, TypeRef::Boolean), Vec::<String>::new());
     assert_eq!(field_lints(text, TypeRef::Boolean).len(), 1);
-    // A union is not a range.
+    // A value or a range bounds the field by what holds both; what lies between (0 here)
+    // is left to the server.
     assert_eq!(
         field("Value range: -1 or [1,65535].", TypeRef::Integer),
-        Vec::<String>::new()
+        names(&["range -1..65535"])
+    );
+    assert_eq!(
+        field("Value range: 0 or [1,65535].", TypeRef::Integer),
+        names(&["range 0..65535"])
     );
 }
 

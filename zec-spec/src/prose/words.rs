@@ -269,6 +269,201 @@ pub(crate) fn is_relative(sentence: &str) -> bool {
     contains_any_word(sentence, RELATIVE_PHRASES)
 }
 
+/// How a clause that says which characters a text may hold starts ("仅支持", "must start
+/// with"), after any words naming the field.
+const CHARACTER_RULE_OPENERS: &[&str] = &[
+    "仅支持",
+    "只支持",
+    "仅允许",
+    "只允许",
+    "仅包含",
+    "只包含",
+    "只能包含",
+    "仅能包含",
+    "只能是",
+    "只能由",
+    "仅由",
+    "必须以",
+    "需以",
+    "需要以",
+    "应以",
+    "以",
+    "开头和结尾必须是",
+    "开头必须是",
+    "结尾必须是",
+    "且开头和结尾必须是",
+    "can only contain",
+    "can contain only",
+    "may only contain",
+    "may contain only",
+    "only supports",
+    "supports only",
+    "only contains",
+    "contains only",
+    "must contain only",
+    "must start with",
+    "must begin with",
+    "must start and end with",
+    "must begin and end with",
+    "must end with",
+    "should start with",
+    "starts with",
+];
+
+/// Words allowed after an opener in a character rule: kinds of characters, the characters
+/// themselves, and the words that join them.
+const CHARACTER_RULE_WORDS: &[&str] = &[
+    "大小写字母",
+    "大写字母",
+    "小写字母",
+    "英文字母",
+    "字母",
+    "阿拉伯数字",
+    "数字",
+    "中文",
+    "汉字",
+    "英文句点",
+    "英文句号",
+    "英文",
+    "连字符",
+    "中划线",
+    "中横线",
+    "短横线",
+    "短划线",
+    "横线",
+    "下划线",
+    "斜杠",
+    "句点",
+    "句号",
+    "点号",
+    "点",
+    "空格",
+    "组成",
+    "开头",
+    "结尾",
+    "以及",
+    "或者",
+    "和",
+    "或",
+    "及",
+    "与",
+    "的",
+    "是",
+    "、",
+    "upper-case",
+    "lower-case",
+    "uppercase",
+    "lowercase",
+    "upper",
+    "lower",
+    "case",
+    "english",
+    "chinese",
+    "letters",
+    "letter",
+    "digits",
+    "digit",
+    "numbers",
+    "number",
+    "numerals",
+    "characters",
+    "character",
+    "hyphens",
+    "hyphen",
+    "underscores",
+    "underscore",
+    "periods",
+    "period",
+    "dots",
+    "dot",
+    "slashes",
+    "slash",
+    "spaces",
+    "space",
+    "and",
+    "or",
+    "a",
+    "an",
+    "end",
+    "with",
+    "both",
+    "only",
+    "-",
+    "_",
+    ".",
+    "/",
+    "(",
+    ")",
+    ",",
+    "`",
+    "'",
+    "\"",
+];
+
+/// Words that may name the field before a character rule starts.
+const CHARACTER_RULE_SUBJECTS: &[&str] = &[
+    "并且",
+    "且",
+    "该参数",
+    "此参数",
+    "该字段",
+    "名称",
+    "密码",
+    "and",
+    "this parameter",
+    "the parameter",
+    "the name",
+    "it",
+];
+
+/// Whether a clause only says which characters a text may hold, start or end with
+/// ("仅支持字母、数字和短横线", "must start with a letter or digit"). The reader does not
+/// check such a rule, but it neither narrows when the limits beside it hold nor widens them:
+/// it holds no number, no value and no condition.
+pub(crate) fn is_character_rule(clause: &str) -> bool {
+    let lower = clause.to_ascii_lowercase();
+    let mut rest = lower.trim();
+    loop {
+        let before = rest;
+        for subject in CHARACTER_RULE_SUBJECTS {
+            if let Some(r) = rest.strip_prefix(subject) {
+                rest = r.trim_start();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    let Some(after) = CHARACTER_RULE_OPENERS
+        .iter()
+        .filter(|o| rest.starts_with(**o))
+        .max_by_key(|o| o.len())
+        .map(|o| &rest[o.len()..])
+    else {
+        return false;
+    };
+    let mut rest = after.trim_start();
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let Some(word) = CHARACTER_RULE_WORDS
+            .iter()
+            .filter(|w| {
+                rest.starts_with(**w)
+                    // An English word must end where the text or the word does.
+                    && (!w.chars().all(|c| c.is_ascii_alphabetic())
+                        || !rest[w.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+            })
+            .max_by_key(|w| w.len())
+        else {
+            return false;
+        };
+        rest = rest[word.len()..].trim_start();
+    }
+    true
+}
+
 /// Whether `text` holds one of `words`, as whole words for ASCII and anywhere for CJK.
 fn contains_any_word(text: &str, words: &[&str]) -> bool {
     let lower = text.to_ascii_lowercase();
@@ -309,6 +504,35 @@ mod tests {
         assert!(is_relative("Up to 10 per day"));
         assert!(!is_relative("Up to 10 IDs per request"));
         assert!(!is_relative("Sometimes"));
+    }
+
+    #[test]
+    fn character_rules_hold_no_number_value_or_condition() {
+        for clause in [
+            "仅支持字母、数字和短横线",
+            "只能是数字和大小写字母",
+            "且必须以字母开头",
+            "必须以数字或字母开头或结尾",
+            "仅支持字母、数字、-和英文句点(.)",
+            "该参数需以数字或字母开头和结尾",
+            "仅支持字母、数字、连字符 (-) 、下划线(_) 、斜杠(/) 、和句点 (.)",
+            "且开头和结尾必须是字母或数字",
+            "This parameter must start with a number or a letter",
+            "can only contain letters, digits and hyphens",
+        ] {
+            assert!(is_character_rule(clause), "{clause}");
+        }
+        for clause in [
+            "仅支持 IPv4",
+            "仅支持 10 个",
+            "仅当类型为 A 时",
+            "must start with `vpc-`",
+            "must start with a letter if the type is Windows",
+            "only supports letters for GPU instances",
+            "字母",
+        ] {
+            assert!(!is_character_rule(clause), "{clause}");
+        }
     }
 
     #[test]
