@@ -23,6 +23,7 @@ mod patterns;
 mod sentences;
 mod slots;
 mod template;
+mod unnamed;
 mod waiter;
 mod words;
 
@@ -251,7 +252,11 @@ pub fn read_sentence(sentence: &str, ctx: &Context) -> Reading {
             quoted(&unread)
         ))
     } else if !any_read && is_constraint_like(&text) {
-        Some(format!("constraint not understood, ignored: {sentence:?}"))
+        Some(
+            unnamed::why_no_rule(&text, ctx)
+                .map(|why| format!("{why}; no rule is made: {sentence:?}"))
+                .unwrap_or_else(|| format!("constraint not understood, ignored: {sentence:?}")),
+        )
     } else {
         None
     };
@@ -375,6 +380,17 @@ fn value_list(lines: &[&str], ctx: &Context) -> Option<Reading> {
     };
     let items: Vec<&str> = lines.iter().filter_map(|l| l.strip_prefix("- ")).collect();
     if !text_like || items.len() < 2 {
+        return None;
+    }
+    // "When `ipType` is `IPv6`, valid values:" before the list: the values hold only then,
+    // and the client cannot know the rest.
+    let first_item = lines.iter().position(|l| l.starts_with("- "))?;
+    if lines[..first_item]
+        .iter()
+        .rev()
+        .find(|l| !l.is_empty())
+        .is_some_and(|intro| words::states_condition(intro))
+    {
         return None;
     }
     let mut values = Vec::new();

@@ -158,7 +158,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "[the] [(value | values)] (ranges | range) from {n} to {n} [{unit}]",
             "[the] range is from {n} to {n} [{unit}]",
             "[the] (optional | valid | allowed | available) values (range | are integers [(in the | within the)] range) from {n} to {n} [{unit}]",
-            "[(取值 | 可选值)] 范围 [(: | 为 | 是)] {n} (~ | - | – | 到 | 至) {n} [{unit}] [{gloss}]",
+            "[单位 [:] {unit}] [(取值 | 可选值)] 范围 [(: | 为 | 是)] {n} (~ | - | – | 到 | 至) {n} [{unit}] [{gloss}]",
             "[(取值 | 可选值)] 范围 [(: | 为 | 是)] \\[ {n} (, | - | ~) {n} \\] [{unit}]",
             "(可选值 | 取值) [(: | 为)] {n} (~ | - | – | 到 | 至) {n} [{unit}] [{gloss}]",
             "取值支持 \\[ {n} , {n} \\]",
@@ -176,6 +176,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("可选值范围：[1, 100]", "range 1..100"),
             ("取值范围：100～60000。", "range 100..60000"),
             ("取值范围24–32", "range 24..32"),
+            ("单位：ms 取值范围：100～60000。", "range 100..60000"),
             ("可选值5-86400(一天)", "range 5..86400"),
             ("范围[0-100]", "range 0..100"),
             (
@@ -457,6 +458,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ),
             (
                 "严格模式(`STRICT`) 必须同时指定 `bandwidth`。",
+                "required_if bandwidth when x=STRICT",
+            ),
+            (
+                "`STRICT`严格模式必须同时指定`bandwidth`。",
                 "required_if bandwidth when x=STRICT",
             ),
         ],

@@ -77,8 +77,6 @@ pub fn normalise(sentence: &str) -> String {
         .to_string()
 }
 
-/// Byte offsets where a clause may end: before `,` or `;` outside code spans and brackets,
-/// and the end of the text. Each comes with whether it ends a part (`;` or the end).
 /// How the statements that may follow `and` in one sentence start.
 const FACT_OPENERS: &[&str] = &[
     "the default",
@@ -98,6 +96,8 @@ pub fn opens_a_statement(text: &str) -> bool {
     FACT_OPENERS.iter().any(|o| lower.starts_with(o))
 }
 
+/// Byte offsets where a clause may end: before `,` or `;` outside code spans and brackets,
+/// and the end of the text. Each comes with whether it ends a part (`;` or the end).
 pub fn clause_ends(text: &str) -> Vec<(usize, bool)> {
     let mut out = Vec::new();
     let mut in_code = false;

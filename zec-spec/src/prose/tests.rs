@@ -572,3 +572,56 @@ fn cannot_both_be_set_nor_both_be_empty_is_exactly_one() {
     );
     assert!(note("`nicId` and `natId` cannot both be empty.").is_empty());
 }
+
+#[test]
+fn values_listed_under_a_condition_are_not_a_check() {
+    let ty = TypeRef::String;
+    assert_eq!(
+        field(
+            "Mode.\nWhen `stackType` is `IPv6`, valid values:\n- A\n- B",
+            ty.clone()
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        field(
+            "Mode.\nFor IPv6 subnets, valid values: `A`, `B`.",
+            ty.clone()
+        ),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        field("Mode.\n当子网为IPv6时，可选值：A、B。", ty.clone()),
+        Vec::<String>::new()
+    );
+    // Without the condition, the same lists are read.
+    assert_eq!(
+        field("Mode.\nValid values:\n- A\n- B", ty.clone()),
+        names(&["values A|B"])
+    );
+    assert_eq!(field("Valid values: `A`, `B`.", ty), names(&["values A|B"]));
+}
+
+#[test]
+fn rules_naming_fields_by_what_they_are_or_misspelt_are_linted_not_made() {
+    let ty = TypeRef::String;
+    let text = "It is required if the pricing model is PREPAID.";
+    assert_eq!(field(text, ty.clone()), Vec::<String>::new());
+    let lints = field_lints(text, ty.clone());
+    assert!(lints[0].contains("by what they are"), "{lints:?}");
+    let text = "If the value of internetChargeType is Bandwidth , clusterld is required.";
+    assert_eq!(field(text, ty.clone()), Vec::<String>::new());
+    let lints = field_lints(text, ty.clone());
+    assert!(
+        lints[0].contains("`clusterld`") && lints[0].contains("`clusterId`"),
+        "{lints:?}"
+    );
+    // Spelt right, the same rule is made.
+    assert_eq!(
+        field(
+            "If the value of internetChargeType is Bandwidth , clusterId is required.",
+            ty
+        ),
+        names(&["required_if clusterId when internetChargeType=Bandwidth"])
+    );
+}

@@ -100,6 +100,13 @@ const NOT_CONDITIONS: &[&str] = &[
     "begin with",
 ];
 
+/// Chinese words that hold a condition character (`当`, `时`) and state no condition
+/// ("当前", "时间戳", "同时").
+const NOT_CONDITIONS_CJK: &[&str] = &[
+    "当前", "相当", "适当", "时间", "时区", "时长", "时刻", "同时", "实时", "及时", "小时", "随时",
+    "临时", "超时",
+];
+
 /// Phrases that make a number relative to something the client cannot see, or a rate over
 /// time or over many requests: a sentence with one makes no bound ("2 times the size of the
 /// disk", "10 per day", "in total per account").
@@ -259,6 +266,11 @@ pub(crate) fn states_condition(clause: &str) -> bool {
     if lower.contains("with") {
         for phrase in NOT_CONDITIONS {
             lower = lower.replace(phrase, " ");
+        }
+    }
+    if !lower.is_ascii() {
+        for word in NOT_CONDITIONS_CJK {
+            lower = lower.replace(word, " ");
         }
     }
     contains_any_word(&lower, CONDITION_WORDS)
@@ -494,6 +506,9 @@ mod tests {
     fn conditions_and_relative_phrases_are_whole_words() {
         assert!(states_condition("if the subnet is IPv6 only"));
         assert!(states_condition("当子网为IPv6时"));
+        assert!(!states_condition("默认为 private-connect-{当前时间戳}"));
+        assert!(!states_condition("严格模式必须同时指定"));
+        assert!(states_condition("同时指定时"));
         assert!(!states_condition("Private IP address"));
         assert!(!states_condition("information"));
         assert!(!states_condition(
