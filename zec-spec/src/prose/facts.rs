@@ -7,8 +7,20 @@ use super::template::Role;
 use super::{Context, Fact};
 use crate::ir::{Constraint, Rule, TypeRef};
 
-/// The fact a match states, if it fits the context.
-pub(super) fn build(says: Says, caps: &[Capture], ctx: &Context) -> Option<Fact> {
+/// The facts a match states, if they fit the context (none when they do not).
+pub(super) fn build(says: Says, caps: &[Capture], ctx: &Context) -> Vec<Fact> {
+    match says {
+        // Both or nothing.
+        Says::MinAndDefault => match (one(Says::Min, caps, ctx), one(Says::Default, caps, ctx)) {
+            (Some(min), Some(default)) => vec![min, default],
+            _ => Vec::new(),
+        },
+        _ => one(says, caps, ctx).into_iter().collect(),
+    }
+}
+
+/// The one fact a pattern that states one thing states.
+fn one(says: Says, caps: &[Capture], ctx: &Context) -> Option<Fact> {
     let numbers: Vec<f64> = caps
         .iter()
         .filter_map(|c| match c {
@@ -92,7 +104,152 @@ pub(super) fn build(says: Says, caps: &[Capture], ctx: &Context) -> Option<Fact>
             })
         }
         Says::ExactlyOneOf => exactly_one_of(caps, ctx),
+        Says::MinAndDefault => None,
     }
+}
+
+/// Facts of one sentence with the lower and upper bounds of a range (or a length) joined,
+/// when the sentence states each once: "Minimum value: 1, maximum value: 100" is `1..100`.
+/// Bounds that cannot be joined ("minimum 10, maximum 5") are an error, holding the
+/// sentence's other facts.
+pub(super) fn merge_bounds(facts: Vec<Fact>) -> Result<Vec<Fact>, Vec<Fact>> {
+    let ranges: Vec<(Option<f64>, Option<f64>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Constraint(Constraint::Range { min, max }) => Some((*min, *max)),
+            _ => None,
+        })
+        .collect();
+    let lengths: Vec<(Option<u64>, Option<u64>)> = facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Constraint(Constraint::Length { min, max }) => Some((*min, *max)),
+            _ => None,
+        })
+        .collect();
+    let range = joined(&ranges).map(|(min, max)| Constraint::Range { min, max });
+    let length = joined(&lengths).map(|(min, max)| Constraint::Length { min, max });
+    if (ranges.len() > 1 && range.is_none()) || (lengths.len() > 1 && length.is_none()) {
+        return Err(facts
+            .into_iter()
+            .filter(|f| {
+                !matches!(
+                    f,
+                    Fact::Constraint(Constraint::Range { .. } | Constraint::Length { .. })
+                )
+            })
+            .collect());
+    }
+    let mut out = Vec::new();
+    for fact in facts {
+        match fact {
+            Fact::Constraint(Constraint::Range { .. }) if range.is_some() => {
+                if let Some(r) = &range
+                    && !out.contains(&Fact::Constraint(r.clone()))
+                {
+                    out.push(Fact::Constraint(r.clone()));
+                }
+            }
+            Fact::Constraint(Constraint::Length { .. }) if length.is_some() => {
+                if let Some(l) = &length
+                    && !out.contains(&Fact::Constraint(l.clone()))
+                {
+                    out.push(Fact::Constraint(l.clone()));
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    Ok(out)
+}
+
+/// Two or more bounds joined into one, when each side is stated at most once (or the same
+/// each time) and the result is in order; `None` for fewer than two or a disagreement.
+fn joined<T: Copy + PartialEq + PartialOrd>(
+    bounds: &[(Option<T>, Option<T>)],
+) -> Option<(Option<T>, Option<T>)> {
+    if bounds.len() < 2 {
+        return None;
+    }
+    // One side: the value stated, if any; an error when two disagree.
+    let side = |values: Vec<Option<T>>| {
+        let mut found: Option<T> = None;
+        for v in values.into_iter().flatten() {
+            match found {
+                Some(a) if a != v => return Err(()),
+                _ => found = Some(v),
+            }
+        }
+        Ok(found)
+    };
+    let min = side(bounds.iter().map(|b| b.0).collect()).ok()?;
+    let max = side(bounds.iter().map(|b| b.1).collect()).ok()?;
+    match (min, max) {
+        (Some(a), Some(b)) if a > b => None,
+        _ => Some((min, max)),
+    }
+}
+
+/// A kind of fact a description states at most once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Kind {
+    Default,
+    Min,
+    Max,
+    MinLength,
+    MaxLength,
+    MaxItems,
+    Values,
+}
+
+impl Kind {
+    /// Whether `fact` states this kind of thing.
+    pub(super) fn holds(self, fact: &Fact) -> bool {
+        !self.values_in(fact).is_empty()
+    }
+
+    /// What `fact` states of this kind, as text to compare.
+    fn values_in(self, fact: &Fact) -> Vec<String> {
+        let text = |n: &Option<f64>| n.map(|v| v.to_string());
+        let int = |n: &Option<u64>| n.map(|v| v.to_string());
+        let found = match (self, fact) {
+            (Kind::Default, Fact::Default(v)) => Some(v.clone()),
+            (Kind::Min, Fact::Constraint(Constraint::Range { min, .. })) => text(min),
+            (Kind::Max, Fact::Constraint(Constraint::Range { max, .. })) => text(max),
+            (Kind::MinLength, Fact::Constraint(Constraint::Length { min, .. })) => int(min),
+            (Kind::MaxLength, Fact::Constraint(Constraint::Length { max, .. })) => int(max),
+            (Kind::MaxItems, Fact::Constraint(Constraint::MaxItems { max })) => {
+                Some(max.to_string())
+            }
+            (Kind::Values, Fact::Constraint(Constraint::AllowedValues { values })) => {
+                Some(values.join("|"))
+            }
+            _ => None,
+        };
+        found.into_iter().collect()
+    }
+}
+
+/// The kinds of fact that the facts of one description state in two different ways.
+pub(super) fn disagreeing(facts: &[&Fact]) -> Vec<Kind> {
+    const KINDS: [Kind; 7] = [
+        Kind::Default,
+        Kind::Min,
+        Kind::Max,
+        Kind::MinLength,
+        Kind::MaxLength,
+        Kind::MaxItems,
+        Kind::Values,
+    ];
+    KINDS
+        .into_iter()
+        .filter(|kind| {
+            let mut seen: Vec<String> = facts.iter().flat_map(|f| kind.values_in(f)).collect();
+            seen.sort();
+            seen.dedup();
+            seen.len() > 1
+        })
+        .collect()
 }
 
 fn ordered(min: Option<f64>, max: Option<f64>) -> bool {
@@ -117,7 +274,9 @@ fn fits_type(value: &str, ty: &TypeRef) -> bool {
         TypeRef::Named(_) => is_value_token(value),
         // A list's default is written as its one item (`0.0.0.0/0`).
         TypeRef::Array(inner) => fits_type(value, inner),
-        TypeRef::Unknown | TypeRef::Object => false,
+        // A type the page gave no name for (a lost link): a value as the docs list them.
+        TypeRef::Unknown => is_value_token(value),
+        TypeRef::Object => false,
     }
 }
 

@@ -33,7 +33,7 @@ pub use waiter::{is_async_note, read_waiter};
 pub use words::is_constraint_like;
 
 use crate::ir::{Constraint, Rule, SourceRef, TypeRef};
-use facts::{build, is_value_token};
+use facts::{build, disagreeing, is_value_token, merge_bounds};
 use patterns::{PATTERNS, Pattern};
 use std::fmt;
 use std::sync::OnceLock;
@@ -170,14 +170,21 @@ pub fn read(text: &str, ctx: &Context) -> Vec<Reading> {
     }
     // A limit stated twice, once in a way the reader cannot follow ("between 2 and 63
     // characters" beside "Available range: [2.0, +)"), may be the docs contradicting
-    // themselves: then no limit of the description is read, and the server judges.
-    let contradicted = out
+    // themselves: then no limit of the description on that side is read, and the server
+    // judges.
+    let mut contradicted = words::Sides::default();
+    for r in out
         .iter()
-        .any(|r| r.lint.is_some() && r.facts.is_empty() && words::states_a_limit(&r.sentence));
-    if contradicted {
+        .filter(|r| r.lint.is_some() && r.facts.is_empty())
+    {
+        let sides = words::limit_sides(&r.sentence);
+        contradicted.lower |= sides.lower;
+        contradicted.upper |= sides.upper;
+    }
+    if contradicted.lower || contradicted.upper {
         for r in &mut out {
             let before = r.facts.len();
-            r.facts.retain(|f| !is_limit(f));
+            r.facts.retain(|f| !bounds_side(f, contradicted));
             if r.facts.len() < before && r.lint.is_none() {
                 r.lint = Some(format!(
                     "another sentence of this description states a limit that was not understood, so this one is not read either: {:?}",
@@ -186,23 +193,43 @@ pub fn read(text: &str, ctx: &Context) -> Vec<Reading> {
             }
         }
     }
+    // Two sentences that each state a default, a bound or the values, differently
+    // ("Available value range: [0, 100000]" and later "[0, 999999]"): neither is read.
+    let stated: Vec<&Fact> = out.iter().flat_map(|r| &r.facts).collect();
+    let disputed = disagreeing(&stated);
+    if !disputed.is_empty() {
+        for r in &mut out {
+            let before = r.facts.len();
+            r.facts
+                .retain(|f| !disputed.iter().any(|kind| kind.holds(f)));
+            if r.facts.len() < before && r.lint.is_none() {
+                r.lint = Some(format!(
+                    "another sentence of this description states the same thing differently, so neither is read: {:?}",
+                    r.sentence
+                ));
+            }
+        }
+    }
     out
 }
 
-/// Whether a fact bounds a value: a range, a length or an item count.
-fn is_limit(fact: &Fact) -> bool {
-    matches!(
-        fact,
-        Fact::Constraint(
-            Constraint::Range { .. } | Constraint::Length { .. } | Constraint::MaxItems { .. }
-        )
-    )
+/// Whether a fact bounds a value on one of `sides`: a range, a length or an item count.
+fn bounds_side(fact: &Fact, sides: words::Sides) -> bool {
+    let (lower, upper) = match fact {
+        Fact::Constraint(Constraint::Range { min, max }) => (min.is_some(), max.is_some()),
+        Fact::Constraint(Constraint::Length { min, max }) => (min.is_some(), max.is_some()),
+        Fact::Constraint(Constraint::MaxItems { .. }) => (false, true),
+        _ => (false, false),
+    };
+    (lower && sides.lower) || (upper && sides.upper)
 }
 
 /// A clause of a sentence and what was made of it.
 struct Clause<'a> {
     text: &'a str,
-    fact: Option<Fact>,
+    /// What the clause states, when it was understood (one clause may state two things:
+    /// "Minimum value: 1 (default value)").
+    facts: Option<Vec<Fact>>,
     ends_part: bool,
 }
 
@@ -222,11 +249,11 @@ pub fn read_sentence(sentence: &str, ctx: &Context) -> Reading {
         }
         let voided = relative
             || part.iter().any(|c| {
-                c.fact.is_none() && may_qualify(c.text) && !words::is_character_rule(c.text)
+                c.facts.is_none() && may_qualify(c.text) && !words::is_character_rule(c.text)
             });
         for c in &part {
-            match &c.fact {
-                Some(fact) if !voided => facts.push(fact.clone()),
+            match &c.facts {
+                Some(made) if !voided => facts.extend(made.iter().cloned()),
                 Some(_) => dropped = true,
                 None if may_qualify(c.text) || is_constraint_like(c.text) => unread.push(c.text),
                 None => {}
@@ -234,8 +261,17 @@ pub fn read_sentence(sentence: &str, ctx: &Context) -> Reading {
         }
         part.clear();
     }
-    let any_read = clauses.iter().any(|c| c.fact.is_some());
-    let lint = if dropped {
+    let any_read = clauses.iter().any(|c| c.facts.is_some());
+    // "Minimum value: 1, maximum value: 100": one range, as the sentence means.
+    let (facts, unjoinable) = match merge_bounds(facts) {
+        Ok(facts) => (facts, false),
+        Err(rest) => (rest, true),
+    };
+    let lint = if unjoinable {
+        Some(format!(
+            "the bounds this sentence states do not make one range, so none is read: {sentence:?}"
+        ))
+    } else if dropped {
         Some(if relative {
             format!(
                 "a limit relative to something else, or a rate, is not a bound; ignored: {sentence:?}"
@@ -304,7 +340,7 @@ fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
         if pos >= text.len() {
             break;
         }
-        let mut best: Option<(usize, Fact)> = None;
+        let mut best: Option<(usize, Vec<Fact>)> = None;
         for (pattern, template) in &candidates {
             for (end, caps) in template.matches(text, pos, &scope) {
                 let end = end + (text[end..].len() - text[end..].trim_start().len());
@@ -312,13 +348,14 @@ fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
                 if !at_boundary || best.as_ref().is_some_and(|(b, _)| *b >= end) {
                     continue;
                 }
-                if let Some(fact) = build(pattern.says, &caps, ctx) {
-                    best = Some((end, fact));
+                let facts = build(pattern.says, &caps, ctx);
+                if !facts.is_empty() {
+                    best = Some((end, facts));
                 }
             }
         }
-        let (end, fact) = match best {
-            Some((end, fact)) => (end, Some(fact)),
+        let (end, facts) = match best {
+            Some((end, facts)) => (end, Some(facts)),
             None => {
                 let next = ends
                     .iter()
@@ -331,7 +368,7 @@ fn segment<'a>(text: &'a str, ctx: &Context) -> Vec<Clause<'a>> {
         let ends_part = ends.iter().any(|&(e, part)| e == end && part);
         out.push(Clause {
             text: text[pos..end].trim(),
-            fact,
+            facts,
             ends_part,
         });
         // Step over the separator: a comma or semicolon, or an `and` that joins the next

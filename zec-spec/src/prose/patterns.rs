@@ -22,6 +22,8 @@ pub(crate) enum Says {
     RangeOr,
     /// A lower bound (`{n}`).
     Min,
+    /// A lower bound that is also the default (`{n}`).
+    MinAndDefault,
     /// An upper bound (`{n}`).
     Max,
     /// At least 1 ("positive integer").
@@ -85,7 +87,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "默认 {value} [{unit}] [{gloss}]",
             "{value} (为 | 是) 默认 [值]",
             // The default stated for when the field is left out: no condition on anything else.
-            "[the] default [value] (is | : | =) {phrase} (if | when) [it is] not [(explicitly | otherwise)] (provided | specified | set | passed | given)",
+            "[the] default [value] (is | : | =) {phrase} (if | when) [it is] not [(explicitly | otherwise)] (provided | specified | set | passed [in] | given)",
             "(if | when) [it is] not [(explicitly | otherwise)] (provided | specified | set | passed | given) , [(the default [value] is | it defaults to | defaults to | default :)] {phrase}",
             "[(当 | 如果 | 若 | 如)] (未显式传递 | 未传递 | 不传递 | 不传 | 未传 | 未指定 | 不指定 | 不填 | 未填写 | 不填写) [时] [,] [则] (默认值 | 默认) [(: | 为 | 是)] {phrase}",
         ],
@@ -109,6 +111,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 "The default value is 96 if not explicitly provided.",
                 "default 96",
             ),
+            ("The default value is 8 if not passed in.", "default 8"),
             ("当未显式传递时，默认值为96。", "default 96"),
             ("不传默认是0.0.0.0/0。", "default 0.0.0.0/0"),
             ("If not specified, defaults to `20`.", "default 20"),
@@ -156,6 +159,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 " \\[ {n} (, | -) {n} \\] [{unit}] [{gloss}]"
             ),
             "[the] [(value | values)] (ranges | range) from {n} to {n} [{unit}]",
+            "ranging from {n} to {n} [{unit}]",
             "[the] range is from {n} to {n} [{unit}]",
             "[the] (optional | valid | allowed | available) values (range | are integers [(in the | within the)] range) from {n} to {n} [{unit}]",
             "[单位 [:] {unit}] [(取值 | 可选值)] 范围 [(: | 为 | 是)] {n} (~ | - | – | 到 | 至) {n} [{unit}] [{gloss}]",
@@ -170,6 +174,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("range [1-65535]", "range 1..65535"),
             ("The value ranges from 1 to 65535.", "range 1..65535"),
             ("The range is from 2 to 5.", "range 2..5"),
+            ("Bandwidth cap, ranging from 1 to 500.", "range 1..500"),
             ("取值范围：1~100。", "range 1..100"),
             ("取值范围为2到5。", "range 2..5"),
             ("取值支持[0,99999]", "range 0..99999"),
@@ -218,6 +223,19 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             ("最小值为1", "range 1.."),
             ("最小是2", "range 2.."),
             ("最小值不能低于5Mbps。", "range 5.."),
+        ],
+    },
+    Pattern {
+        name: "minimum and default",
+        says: Says::MinAndDefault,
+        templates: &[
+            "[the] (minimum | min) [value] (: | is) {n} [{unit}] \\( [(which is | is | and)] [(also | the)] default [value] \\)",
+            "[the] (minimum | min) [value] and [the] default [value] are [both] {n} [{unit}]",
+            "最小值 (与 | 和 | 及) 默认值 (均为 | 都为 | 都是 | 均是 | 为) {n} [{unit}]",
+        ],
+        examples: &[
+            ("Minimum value: 1 (default value).", "range 1.. ; default 1"),
+            ("最小值与默认值均为1。", "range 1.. ; default 1"),
         ],
     },
     Pattern {
@@ -295,7 +313,8 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         name: "maximum length",
         says: Says::MaxLength,
         templates: &[
-            "[(it | the name | this parameter | the parameter | the length | length)] [(can contain | contains | containing | has | is | :)] (up to | at most | no more than | a maximum of) {n} {chars}",
+            "[(it | the name | this parameter | the parameter | the length | length)] [(can contain | contains | containing | must contain | has | is | :)] (up to | at most | no more than | a maximum of) {n} {chars}",
+            "(up to | at most | no more than | a maximum of) {n} {chars} [in length] (are | is) (allowed | supported | accepted | permitted) [with fuzzy search supported [and] [and] [not case-sensitive]]",
             "[(it | the name)] (cannot | can not | must not) exceed {n} {chars}",
             "[(最长 | 长度 | 名称长度)] (不超过 | 不能超过 | 不得超过) {n} {chars}",
             "[(名称 | 描述 | 描述信息 | 备注)] (长度 | 名称长度 | 最大长度) [(不超过 | 不能超过 | 不得超过 | 最多 | 最大 | 为)] {n} [{chars}]",
@@ -311,6 +330,18 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 "length ..64",
             ),
             ("Cannot exceed 64 characters.", "length ..64"),
+            (
+                "Up to 255 characters in length are allowed.",
+                "length ..255",
+            ),
+            (
+                "Up to 64 characters in length are allowed with fuzzy search supported and not case-sensitive.",
+                "length ..64",
+            ),
+            (
+                "This parameter must contain up to 24 characters.",
+                "length ..24",
+            ),
             ("长度不能超过64个字符。", "length ..64"),
             ("最长不超过255个字符。", "length ..255"),
             ("长度不超过 255。", "length ..255"),
@@ -322,7 +353,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
         name: "item count",
         says: Says::MaxItems,
         templates: &[
-            "(up to | at most | a maximum of | maximum of | maximum | no more than) {n} [{noun}] [(are | is | can be)] [(supported | allowed | specified | accepted | entered | passed [in] | used | queried | included)] [(per (request | query | call) | in (each | one | a single) request | at a time | each time)]",
+            "(up to | at most | a maximum of | maximum of | maximum | no more than) {n} [{noun}] [(are | is | can be)] [(supported | allowed | specified | accepted | entered | passed [in] | used | queried | included | created | added)] [(per (request | query | call) | in (each | one | a single) request | at a time | each time)]",
             "supports up to {n} [{noun}] [per (request | query)]",
             "you can (query | specify | pass | enter) up to {n} {noun} [(in each request | per request | at a time)]",
             "the maximum number of {noun} [(in each request | per request)] is {n}",
@@ -340,6 +371,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
                 "max_items 100",
             ),
             ("Up to 20 tag keys are supported.", "max_items 20"),
+            (
+                "A maximum of 20 tags can be created at a time.",
+                "max_items 20",
+            ),
             ("Supports up to 100 IDs per query.", "max_items 100"),
             (
                 "The maximum number of disks in each request is 100.",
@@ -395,7 +430,7 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             "if [the value of] {field:when} is [set to] ({value} | {values}) [{gloss}], [then] ({this} | {field:then}) is required",
             // "Required when `internetChargeType` is `BandwidthCluster`."
             "[({this} | {field:then})] [is] [(also | only)] (required | must be specified | must be provided) [only] (when | if) {field:when} is (provided | specified | set | passed | given | present | not empty)",
-            "[({this} | {field:then})] [is] [(also | only)] (required | must be specified | must be provided) [only] (when | if) [the value of] {field:when} is [set to] ({value} | {values}) [{gloss}]",
+            "[({this} | {field:then})] [is] [(also | only)] (required | must be specified | must be provided) [only] (when | if) [the value of] [the] {field:when} is [set to] ({value} | {values}) [{gloss}]",
             "when {field:when} is [set to] ({value} | {values}) [{gloss}], ({this} | {field:then}) is required",
             "如果 (指定了 | 指定 | 传入 | 传了 | 填写了 | 设置了) {field:when} [,] [则] ({this} | {field:then}) (必填 | 必传 | 必选 | 需要指定 | 需指定)",
             "[当] {field:when} 有值时 [,] [({this} | {field:then})] (必填 | 必传 | 必选 | 需要指定 | 需指定)",
@@ -427,6 +462,10 @@ pub(crate) const PATTERNS: &[Pattern] = &[
             (
                 "Required when `internetChargeType` is set.",
                 "required_if x when internetChargeType",
+            ),
+            (
+                "It is required if the internetChargeType is BandwidthCluster.",
+                "required_if x when internetChargeType=BandwidthCluster",
             ),
             (
                 "If `internetChargeType` is `BandwidthCluster`, `clusterId` is required.",

@@ -5,14 +5,25 @@
 //! sentence, `;` separates parts that each state something on their own, and `,` separates
 //! the clauses of a part. The reader reads clause by clause; see [`super`].
 
+/// Words that open a sentence; one glued to the word before it ("DriveThe default value")
+/// starts a new sentence, as it does where a page's paragraphs were run together.
+const GLUED_OPENERS: &[&str] = &[
+    "The ",
+    "Default ",
+    "Value ",
+    "Valid ",
+    "Available ",
+    "Unit:",
+];
+
 /// Split text into sentences.
 pub fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for line in text.lines() {
         let mut current = String::new();
-        let mut chars = line.chars().peekable();
         let mut in_code = false;
-        while let Some(c) = chars.next() {
+        for (i, c) in line.char_indices() {
+            let rest = &line[i + c.len_utf8()..];
             current.push(c);
             if c == '`' {
                 in_code = !in_code;
@@ -20,7 +31,15 @@ pub fn sentences(text: &str) -> Vec<String> {
             let ends = !in_code
                 && match c {
                     '。' | '！' | '？' => true,
-                    '.' | '!' | '?' => chars.peek().is_none_or(|n| n.is_whitespace()),
+                    '.' | '!' | '?' => {
+                        rest.chars().next().is_none_or(char::is_whitespace)
+                            // "type.Standard": a full stop with no space after it, between a
+                            // word and a capitalised word.
+                            || (c == '.' && glued_after_full_stop(&line[..i], rest))
+                    }
+                    c if c.is_ascii_alphabetic() => {
+                        GLUED_OPENERS.iter().any(|o| rest.starts_with(o))
+                    }
                     _ => false,
                 };
             if ends {
@@ -31,6 +50,24 @@ pub fn sentences(text: &str) -> Vec<String> {
         push_sentence(&mut out, &current);
     }
     out
+}
+
+/// Whether a full stop between `before` and `after` ends a sentence though no space follows
+/// it: a lower-case word before, a capitalised word (not a name in code) after.
+fn glued_after_full_stop(before: &str, after: &str) -> bool {
+    let mut next = after.chars();
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_lowercase())
+        && before
+            .chars()
+            .rev()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count()
+            >= 3
+        && next.next().is_some_and(|c| c.is_ascii_uppercase())
+        && next.next().is_some_and(|c| c.is_ascii_lowercase())
 }
 
 fn push_sentence(out: &mut Vec<String>, s: &str) {
@@ -149,6 +186,19 @@ mod tests {
             ])
         );
         assert_eq!(sentences("Use `a.b` here."), names(&["Use `a.b` here."]));
+        // Paragraphs run together when a page is rendered as text.
+        assert_eq!(
+            sentences("Disk type.Standard Disk: HDDThe default value is Standard Disk."),
+            names(&[
+                "Disk type.",
+                "Standard Disk: HDD",
+                "The default value is Standard Disk."
+            ])
+        );
+        assert_eq!(
+            sentences("Renewal.It is required. Use `x.Name` or a.Bc here."),
+            names(&["Renewal.", "It is required.", "Use `x.Name` or a.Bc here."])
+        );
         // A semicolon does not end a sentence; it separates parts of one.
         assert_eq!(sentences("A; b."), names(&["A; b."]));
     }

@@ -223,36 +223,61 @@ pub fn is_constraint_like(sentence: &str) -> bool {
     CONSTRAINT_WORDS.iter().any(|w| lower.contains(w))
 }
 
-/// Words that state a limit on a value.
-const LIMIT_WORDS: &[&str] = &[
-    "range",
+/// Words that state an upper limit on a value.
+const UPPER_LIMIT_WORDS: &[&str] = &[
     "maximum",
-    "minimum",
     "max",
-    "min",
-    "limit",
     "at most",
-    "at least",
     "up to",
     "no more than",
     "not exceed",
-    "between",
-    "范围",
     "最大",
-    "最小",
     "最多",
-    "最少",
     "不超过",
     "不得超过",
     "不能超过",
     "上限",
-    "下限",
 ];
+
+/// Words that state a lower limit on a value.
+const LOWER_LIMIT_WORDS: &[&str] = &["minimum", "min", "at least", "最小", "最少", "下限"];
+
+/// Words that state a limit on either side, or both.
+const LIMIT_WORDS: &[&str] = &["range", "between", "limit", "范围", "限制"];
+
+/// The sides of a value a limit bounds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Sides {
+    pub lower: bool,
+    pub upper: bool,
+}
+
+/// Which sides the limit a sentence states bounds, if it states an absolute one: limit words
+/// and a number, and no comparison with something else ("no more than 4 bits longer than the
+/// mask"). "The maximum limit is usually 10000" bounds the upper side only; "Value range"
+/// both.
+pub(crate) fn limit_sides(sentence: &str) -> Sides {
+    if !states_a_limit(sentence) {
+        return Sides::default();
+    }
+    let upper = contains_any_word(sentence, UPPER_LIMIT_WORDS);
+    let lower = contains_any_word(sentence, LOWER_LIMIT_WORDS);
+    if upper || lower {
+        Sides { lower, upper }
+    } else {
+        Sides {
+            lower: true,
+            upper: true,
+        }
+    }
+}
 
 /// Whether a sentence states an absolute limit: a limit word and a number, and no comparison
 /// with something else ("no more than 4 bits longer than the mask").
 pub(crate) fn states_a_limit(sentence: &str) -> bool {
-    contains_any_word(sentence, LIMIT_WORDS)
+    (contains_any_word(sentence, LIMIT_WORDS)
+        || contains_any_word(sentence, UPPER_LIMIT_WORDS)
+        || contains_any_word(sentence, LOWER_LIMIT_WORDS))
         && !contains_any_word(sentence, &["than", "比"])
         && !is_relative(sentence)
         && sentence
