@@ -2,12 +2,13 @@
 //! overflow, bodies without end, redirects, throttling without JSON, connections that fail
 //! before or after the request left.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
+use tokio::time::Instant;
 use zec_api::actions::CreateSnapshotRequest;
 use zec_api::{Client, Config, Credentials, Error, RetryPolicy};
 
@@ -26,6 +27,8 @@ enum Reply {
 struct Hostile {
     addr: std::net::SocketAddr,
     requests: Arc<AtomicUsize>,
+    /// When each request had arrived whole, on tokio's clock (paused in some tests).
+    arrivals: Arc<Mutex<Vec<Instant>>>,
     /// Sends once per endless body the client stopped reading.
     abandoned: mpsc::UnboundedReceiver<u64>,
 }
@@ -34,16 +37,19 @@ async fn hostile(script: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Hos
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let requests = Arc::new(AtomicUsize::new(0));
+    let arrivals = Arc::new(Mutex::new(Vec::new()));
     let (tx, abandoned) = mpsc::unbounded_channel();
-    let counter = requests.clone();
+    let (counter, times) = (requests.clone(), arrivals.clone());
     let script = Arc::new(script);
     tokio::spawn(async move {
         while let Ok((mut stream, _)) = listener.accept().await {
-            let (counter, script, tx) = (counter.clone(), script.clone(), tx.clone());
+            let (counter, times) = (counter.clone(), times.clone());
+            let (script, tx) = (script.clone(), tx.clone());
             tokio::spawn(async move {
                 if !read_request(&mut stream).await {
                     return;
                 }
+                times.lock().unwrap().push(Instant::now());
                 let n = counter.fetch_add(1, Ordering::SeqCst);
                 match script(n) {
                     Reply::Raw(bytes) => {
@@ -61,7 +67,16 @@ async fn hostile(script: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Hos
     Hostile {
         addr,
         requests,
+        arrivals,
         abandoned,
+    }
+}
+
+impl Hostile {
+    /// The time between the arrivals of requests `n - 1` and `n`.
+    fn gap(&self, n: usize) -> Duration {
+        let arrivals = self.arrivals.lock().unwrap();
+        arrivals[n] - arrivals[n - 1]
     }
 }
 
@@ -146,16 +161,24 @@ fn write() -> CreateSnapshotRequest {
         .snapshot_name("nightly")
 }
 
-#[tokio::test]
+// Tests that wait run with tokio's clock paused: the client's waits and timeouts then take
+// no real time, and a loaded machine cannot make an attempt outlast a budget.
+
+#[tokio::test(start_paused = true)]
 async fn a_retry_after_beyond_any_duration_does_not_panic() {
     let huge = u64::MAX.to_string();
-    for status in ["429 Too Many Requests", "503 Service Unavailable"] {
+    let far = "Fri, 31 Dec 9999 23:59:59 GMT";
+    for (status, retry_after) in [
+        ("429 Too Many Requests", huge.as_str()),
+        ("503 Service Unavailable", huge.as_str()),
+        ("503 Service Unavailable", far),
+    ] {
         let body = if status.starts_with("429") {
             THROTTLED
         } else {
             r#"{"requestId":"r","code":"INTERNAL_SERVER_ERROR","message":"down"}"#
         };
-        let answer = response(status, &[("Retry-After", &huge)], body);
+        let answer = response(status, &[("Retry-After", retry_after)], body);
         let server = hostile(move |_| Reply::Raw(answer.clone())).await;
         // The budget caps the wait the server asks for: one retry at its end, then no more.
         let policy = quick().max_elapsed(Duration::from_millis(200));
@@ -171,6 +194,7 @@ async fn a_retry_after_beyond_any_duration_does_not_panic() {
             2,
             "{status}: {read}"
         );
+        assert!(server.gap(1) <= Duration::from_millis(200), "{status}");
 
         let written = client(server.addr, policy).send(write()).await.unwrap_err();
         assert_eq!(written.http_status(), read.http_status());
@@ -180,6 +204,74 @@ async fn a_retry_after_beyond_any_duration_does_not_panic() {
             server.requests.load(Ordering::SeqCst),
             expected,
             "{status}: {written}"
+        );
+    }
+}
+
+/// `Retry-After` as an HTTP date `seconds` from now (whole seconds, so the wait it asks for is
+/// between `seconds - 1` and `seconds`).
+fn date_in(seconds: i64) -> String {
+    let now = SystemTime::now();
+    let at = if seconds >= 0 {
+        now + Duration::from_secs(seconds.unsigned_abs())
+    } else {
+        now - Duration::from_secs(seconds.unsigned_abs())
+    };
+    httpdate::fmt_http_date(at)
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_retry_after_date_is_honoured_like_seconds_and_capped_the_same_way() {
+    let busy = |retry_after: String| {
+        move |n: usize| {
+            if n == 0 {
+                Reply::Raw(response(
+                    "503 Service Unavailable",
+                    &[("Retry-After", &retry_after)],
+                    r#"{"requestId":"r","code":"INTERNAL_SERVER_ERROR","message":"down"}"#,
+                ))
+            } else {
+                Reply::Raw(response("200 OK", &[], ZONES))
+            }
+        }
+    };
+    let secs = Duration::from_secs;
+    // Seconds, then a date as far ahead: the retry waits as long (the date to the second).
+    for (retry_after, at_least, at_most) in [
+        ("30".to_string(), secs(30), secs(31)),
+        (date_in(30), secs(29), secs(31)),
+    ] {
+        let server = hostile(busy(retry_after.clone())).await;
+        client(server.addr, quick())
+            .describe_zones()
+            .send()
+            .await
+            .unwrap();
+        let gap = server.gap(1);
+        assert!(at_least <= gap && gap <= at_most, "{retry_after}: {gap:?}");
+    }
+    // A date in the past means now: the retry follows after the policy's own backoff.
+    let server = hostile(busy(date_in(-3600))).await;
+    client(server.addr, quick())
+        .describe_zones()
+        .send()
+        .await
+        .unwrap();
+    assert!(server.gap(1) < secs(1), "{:?}", server.gap(1));
+    // A date beyond the budget waits until the budget's end, like a number of seconds would.
+    for retry_after in ["3600".to_string(), date_in(3600)] {
+        let server = hostile(busy(retry_after.clone())).await;
+        let started = Instant::now();
+        client(server.addr, quick().max_elapsed(secs(10)))
+            .describe_zones()
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(server.requests.load(Ordering::SeqCst), 2);
+        let took = started.elapsed();
+        assert!(
+            secs(9) <= took && took <= secs(11),
+            "{retry_after}: {took:?}"
         );
     }
 }

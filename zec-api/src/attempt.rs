@@ -173,8 +173,7 @@ pub(crate) async fn attempt(
         });
     }
     let retry_after = header(&response, "Retry-After")
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_secs);
+        .and_then(|v| crate::retry::retry_after(&v, SystemTime::now()));
     let body = read_limited(&mut response, limits.max_body)
         .await
         .map_err(|e| match e {

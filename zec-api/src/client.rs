@@ -12,7 +12,9 @@ use crate::retry::{Failure, RetryPolicy};
 use crate::validation::{ValidationMode, run_validation};
 use std::path::PathBuf;
 use std::sync::{Arc, Once};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+// Tokio's clock: the same as the system's, except in tests that pause time.
+use tokio::time::Instant;
 use tracing::Instrument;
 
 /// The public endpoint.

@@ -4,7 +4,9 @@ use crate::action::{Action, ActionRequest};
 use crate::client::Client;
 use crate::error::Error;
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+// Tokio's clock: the same as the system's, except in tests that pause time.
+use tokio::time::Instant;
 
 /// An action the docs call asynchronous, with the action to poll and the states that mean
 /// pending, done and failed. Implemented by the generated markers of such actions.
