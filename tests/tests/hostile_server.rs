@@ -447,7 +447,12 @@ async fn writes_are_retried_only_when_certainly_not_received() {
     // Nothing listens at the endpoint: nothing was sent, so even a write is retried.
     let nowhere = closed_port().await;
     match client_with_attempts(nowhere, 3).send(write()).await {
-        Err(Error::Transport(t)) => assert_eq!(t.attempts, 3),
+        Err(Error::Transport(t)) => {
+            assert_eq!(t.attempts, 3);
+            assert!(!t.may_have_been_received());
+            let text = t.to_string();
+            assert!(text.contains("the request was not received"), "{text}");
+        }
         other => panic!("{other:?}"),
     }
 
@@ -457,7 +462,17 @@ async fn writes_are_retried_only_when_certainly_not_received() {
         .send(write())
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    match &err {
+        Error::Transport(t) => assert!(t.may_have_been_received()),
+        other => panic!("{other:?}"),
+    }
+    let text = err.to_string();
+    assert!(
+        text.contains("before an answer arrived")
+            && text.contains("may have received the request")
+            && text.contains("look before sending a write again"),
+        "{text}"
+    );
     assert_eq!(server.requests.load(Ordering::SeqCst), 1);
     client(server.addr, quick())
         .describe_zones()
@@ -476,12 +491,63 @@ async fn writes_are_retried_only_when_certainly_not_received() {
         .send(write())
         .await
         .unwrap_err();
-    assert!(matches!(err, Error::Transport(_)), "{err:?}");
+    match &err {
+        Error::Transport(t) => assert!(t.may_have_been_received(), "{t}"),
+        other => panic!("{other:?}"),
+    }
     assert_eq!(
         server.requests.load(Ordering::SeqCst),
         1,
         "the write was sent again"
     );
+}
+
+#[tokio::test]
+async fn a_connection_cut_while_the_answer_is_read_says_the_write_may_have_happened() {
+    // The head announces 1000 bytes; ten arrive, then the connection closes.
+    let cut = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"requestI";
+    let server = hostile(move |_| Reply::Raw(cut.to_string())).await;
+    let err = client(server.addr, quick())
+        .send(write())
+        .await
+        .unwrap_err();
+    let Error::Transport(t) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(t.may_have_been_received());
+    assert_eq!(t.attempts, 1);
+    let text = err.to_string();
+    assert!(
+        text.contains("while the answer (HTTP 200) was being read")
+            && text.contains("look before sending a write again"),
+        "{text}"
+    );
+    assert_eq!(server.requests.load(Ordering::SeqCst), 1, "sent again");
+}
+
+#[tokio::test]
+async fn a_call_that_reached_the_server_once_says_so_even_if_later_attempts_did_not() {
+    // The first attempt reaches the server, which closes the connection and stops listening:
+    // the retries of this read cannot connect, but the first may have been acted on.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        if let Ok((mut stream, _)) = listener.accept().await {
+            read_request(&mut stream).await;
+        }
+    });
+    match client_with_attempts(addr, 3)
+        .describe_snapshots()
+        .send()
+        .await
+    {
+        Err(Error::Transport(t)) => {
+            assert_eq!(t.attempts, 3);
+            assert!(t.message.contains("could not connect"), "{t}");
+            assert!(t.may_have_been_received(), "{t}");
+        }
+        other => panic!("{other:?}"),
+    }
 }
 
 #[tokio::test]

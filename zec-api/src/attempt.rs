@@ -52,8 +52,8 @@ pub(crate) enum AttemptError {
     NotSent(reqwest::Error),
     /// The attempt timed out.
     Timeout,
-    /// The connection failed after the request may have left.
-    Dropped(reqwest::Error),
+    /// The connection failed after the request may have left; `when` says at what point.
+    Dropped { error: reqwest::Error, when: Lost },
     /// The server answered with a redirect, which is not followed.
     Redirect {
         status: u16,
@@ -65,14 +65,26 @@ pub(crate) enum AttemptError {
     BadUrl(String),
 }
 
+/// When a connection failed that the request may have gone through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lost {
+    /// Connecting, through an HTTP client given in the configuration (which may have been
+    /// connecting to a redirect's target after the endpoint received the request).
+    Connecting,
+    /// Sending the request or waiting for the answer's head.
+    BeforeAnswer,
+    /// Reading the body of an answer whose head (with this status) had arrived.
+    ReadingBody { status: u16 },
+}
+
 impl AttemptError {
     /// Whether retrying may help, and whether the request may have been received.
     pub(crate) fn failure(&self) -> Failure {
         match self {
             AttemptError::NotSent(_) => Failure::NotSent,
-            AttemptError::Timeout | AttemptError::Dropped(_) | AttemptError::Redirect { .. } => {
-                Failure::MaybeReceived
-            }
+            AttemptError::Timeout
+            | AttemptError::Dropped { .. }
+            | AttemptError::Redirect { .. } => Failure::MaybeReceived,
             // The same request would bring the same answer.
             AttemptError::TooLarge { .. } | AttemptError::BadUrl(_) => Failure::Final,
         }
@@ -85,13 +97,34 @@ impl AttemptError {
         limits: Limits,
         attempts: u32,
     ) -> Error<E> {
+        let may_have_been_received = self.failure() != Failure::NotSent;
         match self {
-            AttemptError::NotSent(e) | AttemptError::Dropped(e) => {
-                Error::Transport(TransportError {
-                    message: e.to_string(),
+            AttemptError::NotSent(error) => Error::Transport(TransportError::new(
+                format!("could not connect to the endpoint: {}", error_chain(&error)),
+                attempts,
+                may_have_been_received,
+                error,
+            )),
+            AttemptError::Dropped { error, when } => {
+                let what = match when {
+                    Lost::Connecting => "connecting failed through the configured HTTP client, \
+                        which may have been following a redirect from the endpoint"
+                        .to_string(),
+                    Lost::BeforeAnswer => {
+                        "the connection failed after sending began, before an answer arrived"
+                            .to_string()
+                    }
+                    Lost::ReadingBody { status } => format!(
+                        "the connection failed while the answer (HTTP {status}) was being read, \
+                         after the server had the request"
+                    ),
+                };
+                Error::Transport(TransportError::new(
+                    format!("{what}: {}", error_chain(&error)),
                     attempts,
-                    source: Some(Box::new(e)),
-                })
+                    may_have_been_received,
+                    error,
+                ))
             }
             AttemptError::Timeout => Error::Timeout {
                 after: limits.timeout,
@@ -110,6 +143,21 @@ impl AttemptError {
             AttemptError::BadUrl(message) => Error::Config(ConfigError::new(message)),
         }
     }
+}
+
+/// An error and its sources, joined by `: ` (reqwest's own text is vague without them).
+fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.ends_with(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
 }
 
 const CONTENT_TYPE: &str = "application/json";
@@ -179,7 +227,10 @@ pub(crate) async fn attempt(
         .map_err(|e| match e {
             BodyError::TooLarge => AttemptError::TooLarge { status },
             BodyError::Failed(e) if e.is_timeout() => AttemptError::Timeout,
-            BodyError::Failed(e) => AttemptError::Dropped(e),
+            BodyError::Failed(error) => AttemptError::Dropped {
+                error,
+                when: Lost::ReadingBody { status },
+            },
         })?;
     Ok(Answer {
         status,
@@ -205,7 +256,15 @@ fn send_error(endpoint: &Endpoint, e: reqwest::Error) -> AttemptError {
         AttemptError::NotSent(e)
     } else if e.is_timeout() {
         AttemptError::Timeout
+    } else if e.is_connect() {
+        AttemptError::Dropped {
+            error: e,
+            when: Lost::Connecting,
+        }
     } else {
-        AttemptError::Dropped(e)
+        AttemptError::Dropped {
+            error: e,
+            when: Lost::BeforeAnswer,
+        }
     }
 }

@@ -384,6 +384,8 @@ impl Client {
         };
         let started = Instant::now();
         let mut attempt_number = 1u32;
+        // Whether an earlier attempt may have reached the server (and been acted on).
+        let mut received_before = false;
         loop {
             // One span per attempt, carrying the request id the server gave it.
             let span = tracing::info_span!(
@@ -428,9 +430,10 @@ impl Client {
                 Some(delay) if failure.retryable(A::READ_ONLY, policy) => delay,
                 _ => {
                     tracing::debug!(parent: &span, error = %ErrorSummary(&error), "call failed");
-                    return Err(with_attempts(error, attempt_number));
+                    return Err(with_attempts(error, attempt_number, received_before));
                 }
             };
+            received_before |= failure == Failure::MaybeReceived;
             tracing::info!(
                 parent: &span,
                 delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
@@ -452,11 +455,13 @@ fn classify<E>(error: &Error<E>, status: u16) -> Failure {
     }
 }
 
-/// The error, with the number of attempts made.
-fn with_attempts<E>(error: Error<E>, attempts: u32) -> Error<E> {
+/// The error, with the number of attempts made and whether an earlier one may have been
+/// received.
+fn with_attempts<E>(error: Error<E>, attempts: u32, received_before: bool) -> Error<E> {
     match error {
         Error::Transport(mut t) => {
             t.attempts = attempts;
+            t.received_before(received_before);
             Error::Transport(t)
         }
         Error::Timeout { after, .. } => Error::Timeout { after, attempts },

@@ -135,15 +135,74 @@ pub struct ApiError<E> {
     pub request_id: Option<String>,
 }
 
-/// A transport failure.
+/// A transport failure: the connection could not be opened, or failed before a whole answer
+/// arrived.
 #[derive(Debug)]
 pub struct TransportError {
-    /// What failed.
+    /// What failed, in words, with the HTTP client's own account of it.
     pub message: String,
     /// Attempts made.
     pub attempts: u32,
     /// The underlying error.
     pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    /// See [`TransportError::may_have_been_received`].
+    may_have_been_received: bool,
+}
+
+impl TransportError {
+    pub(crate) fn new(
+        message: String,
+        attempts: u32,
+        may_have_been_received: bool,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        TransportError {
+            message,
+            attempts,
+            source: Some(Box::new(source)),
+            may_have_been_received,
+        }
+    }
+
+    /// Whether the server may have received the request, in this attempt or an earlier one
+    /// (and so may have acted on it): `false` only when every attempt failed to connect to
+    /// the endpoint, or was refused with throttling, so that nothing was done.
+    ///
+    /// When this is `true` for a write, the write may have taken effect: look (describe the
+    /// resource) before sending it again.
+    pub fn may_have_been_received(&self) -> bool {
+        self.may_have_been_received
+    }
+
+    /// Count an earlier attempt that may have been received.
+    pub(crate) fn received_before(&mut self, yes: bool) {
+        self.may_have_been_received |= yes;
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "transport error after {} attempt(s): {}; ",
+            self.attempts, self.message
+        )?;
+        if self.may_have_been_received {
+            f.write_str(
+                "the server may have received the request and acted on it: look before sending a write again",
+            )
+        } else {
+            f.write_str("the request was not received")
+        }
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static))
+    }
 }
 
 /// An answer that could not be read.
@@ -225,15 +284,12 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 request_id(&e.request_id),
                 e.message
             ),
-            Error::Transport(t) => write!(
-                f,
-                "transport error after {} attempt(s): {}",
-                t.attempts, t.message
-            ),
+            Error::Transport(t) => write!(f, "{t}"),
             Error::Timeout { after, attempts } => {
                 write!(
                     f,
-                    "no answer within {after:?} (after {attempts} attempt(s))"
+                    "no answer within {after:?} (after {attempts} attempt(s)); the server may \
+                     have received the request and acted on it"
                 )
             }
             Error::Undecodable(u) => write!(
