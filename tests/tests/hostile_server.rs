@@ -15,6 +15,8 @@ use zec_api::{Client, Config, Credentials, Error, RetryPolicy};
 /// What the server does with the `n`-th request (from 0).
 #[derive(Clone)]
 enum Reply {
+    /// Write the bytes this makes of the request's head (a whole HTTP response), then close.
+    Echo(fn(&str) -> String),
     /// Write these bytes (a whole HTTP response), then close.
     Raw(String),
     /// Write this head, then a chunked body without end, until the client goes away.
@@ -46,12 +48,16 @@ async fn hostile(script: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Hos
             let (counter, times) = (counter.clone(), times.clone());
             let (script, tx) = (script.clone(), tx.clone());
             tokio::spawn(async move {
-                if !read_request(&mut stream).await {
+                let Some(head) = read_request(&mut stream).await else {
                     return;
-                }
+                };
                 times.lock().unwrap().push(Instant::now());
                 let n = counter.fetch_add(1, Ordering::SeqCst);
                 match script(n) {
+                    Reply::Echo(make) => {
+                        let _ = stream.write_all(make(&head).as_bytes()).await;
+                        let _ = stream.shutdown().await;
+                    }
                     Reply::Raw(bytes) => {
                         let _ = stream.write_all(bytes.as_bytes()).await;
                         let _ = stream.shutdown().await;
@@ -80,8 +86,8 @@ impl Hostile {
     }
 }
 
-/// Read one request's head and body; false when the connection ends first.
-async fn read_request(stream: &mut TcpStream) -> bool {
+/// Read one request's head and body; the head, or `None` when the connection ends first.
+async fn read_request(stream: &mut TcpStream) -> Option<String> {
     let mut buf = Vec::new();
     let mut chunk = [0u8; 4096];
     let head_end = loop {
@@ -89,23 +95,24 @@ async fn read_request(stream: &mut TcpStream) -> bool {
             break i + 4;
         }
         match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return false,
+            Ok(0) | Err(_) => return None,
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     };
-    let head = String::from_utf8_lossy(&buf[..head_end]).to_ascii_lowercase();
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
     let length: usize = head
+        .to_ascii_lowercase()
         .lines()
         .find_map(|l| l.strip_prefix("content-length:"))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0);
     while buf.len() < head_end + length {
         match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return false,
+            Ok(0) | Err(_) => return None,
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
     }
-    true
+    Some(head)
 }
 
 /// Write `head`, then 64 KiB chunks until writing fails; the bytes written.
@@ -566,5 +573,84 @@ async fn an_answer_that_arrives_through_a_redirect_is_refused() {
             assert_eq!(got.as_deref(), Some(location.as_str()))
         }
         other => panic!("{other:?}"),
+    }
+}
+
+/// The value of the request's `Authorization` header.
+fn authorization(head: &str) -> &str {
+    head.lines()
+        .find_map(|l| l.strip_prefix("authorization: "))
+        .unwrap_or("")
+}
+
+/// Percent-encoding, as a URL's query would carry a value.
+fn percent(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                char::from(b).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// Answers that repeat the request's headers, as a proxy's error page or a careless server
+/// may: in an HTML page, in a JSON error's message and request id, in a redirect's URL.
+const ECHOES: [fn(&str) -> String; 4] = [
+    |head| {
+        let page = format!("<html><body><h1>502 Bad Gateway</h1><pre>{head}</pre></body></html>");
+        response("502 Bad Gateway", &[("Content-Type", "text/html")], &page)
+    },
+    |head| {
+        let body = serde_json::json!({
+            "requestId": authorization(head),
+            "code": "INVALID_PARAMETER_VALUE",
+            "message": format!("cannot read the request {head}"),
+        });
+        response("400 Bad Request", &[], &body.to_string())
+    },
+    |head| {
+        let location = format!(
+            "https://login.example/?auth={}",
+            percent(authorization(head))
+        );
+        response("302 Found", &[("Location", &location)], "")
+    },
+    |head| {
+        let page = format!("<p>slow down, {}</p><pre>{head}</pre>", authorization(head));
+        response("429 Too Many Requests", &[], &page)
+    },
+];
+
+#[tokio::test]
+async fn secrets_an_answer_repeats_are_scrubbed_from_errors() {
+    let token = "tok-3f9a1c7e5b2d4a6c8e0f1a3b5c7d9e1f";
+    let secret = "sec-8e0f1a3b5c7d9e1f3f9a1c7e5b2d4a6c";
+    for credentials in [
+        Credentials::token(token),
+        Credentials::access_key("AKID", secret),
+    ] {
+        for echo in ECHOES {
+            let server = hostile(move |_| Reply::Echo(echo)).await;
+            let client = Client::new(
+                Config::new()
+                    .endpoint(format!("http://{}", server.addr))
+                    .credentials(credentials.clone())
+                    .retry(RetryPolicy::none()),
+            )
+            .unwrap();
+            let err = client.describe_zones().send().await.unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(shown.contains("<redacted>"), "{shown}");
+            for leak in [token, secret, "Signature=", "Bearer "] {
+                assert!(!shown.contains(leak), "{leak} in {shown}");
+            }
+            // The rest of what was repeated is kept.
+            assert!(
+                shown.contains("x-zc-action") || shown.contains("login.example"),
+                "{shown}"
+            );
+        }
     }
 }

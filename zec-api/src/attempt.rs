@@ -6,6 +6,7 @@ use crate::body::{BodyError, read_limited};
 use crate::credentials::Credentials;
 use crate::error::{ConfigError, Error, TransportError};
 use crate::retry::Failure;
+use crate::scrub::Scrub;
 use crate::sign;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -90,12 +91,14 @@ impl AttemptError {
         }
     }
 
-    /// The error the caller sees.
+    /// The error the caller sees, with the attempt's secrets scrubbed from what came from
+    /// the network.
     pub(crate) fn into_error<E>(
         self,
         action: &'static str,
         limits: Limits,
         attempts: u32,
+        scrub: &Scrub,
     ) -> Error<E> {
         let may_have_been_received = self.failure() != Failure::NotSent;
         match self {
@@ -120,7 +123,7 @@ impl AttemptError {
                     ),
                 };
                 Error::Transport(TransportError::new(
-                    format!("{what}: {}", error_chain(&error)),
+                    format!("{what}: {}", scrub.text(&error_chain(&error))),
                     attempts,
                     may_have_been_received,
                     error,
@@ -133,7 +136,7 @@ impl AttemptError {
             AttemptError::Redirect { status, location } => Error::Redirect {
                 action,
                 http_status: status,
-                location,
+                location: location.map(|l| scrub.owned(&l)),
             },
             AttemptError::TooLarge { status } => Error::ResponseTooLarge {
                 action,
@@ -162,21 +165,45 @@ fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
 
 const CONTENT_TYPE: &str = "application/json";
 
-/// One signed POST of `body` for `action` of `service`: the status, `Retry-After` and the
-/// whole body.
+/// What one attempt proves who sends it with: the `Authorization` header value, and the
+/// timestamp it signed (none for a token).
+pub(crate) struct Authorization {
+    pub(crate) value: String,
+    timestamp: Option<u64>,
+}
+
+/// The `Authorization` of an attempt that posts `body` to `host` now: signed afresh for an
+/// access key, `Bearer` for a token.
+pub(crate) fn authorization(credentials: &Credentials, host: &str, body: &[u8]) -> Authorization {
+    match credentials {
+        Credentials::AccessKey { id, secret } => {
+            let timestamp = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            Authorization {
+                value: sign::sign(id, secret.expose(), timestamp, CONTENT_TYPE, host, body),
+                timestamp: Some(timestamp),
+            }
+        }
+        Credentials::Token(token) => Authorization {
+            value: format!("Bearer {}", token.expose()),
+            timestamp: None,
+        },
+    }
+}
+
+/// One POST of `body` for `action` of `service`, carrying `authorization`: the status,
+/// `Retry-After` and the whole body.
 pub(crate) async fn attempt(
     endpoint: &Endpoint,
     limits: Limits,
     action: &str,
     service: Service,
-    credentials: &Credentials,
+    authorization: &Authorization,
     body: &[u8],
 ) -> Result<Answer, AttemptError> {
     let url = endpoint.url(service).map_err(AttemptError::BadUrl)?;
-    let timestamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
     let mut req = endpoint
         .http
         .post(url.clone())
@@ -185,24 +212,12 @@ pub(crate) async fn attempt(
         .header("X-ZC-Action", action)
         .header("X-ZC-Version", service.version)
         .header("X-ZC-Service", service.name);
-    req = match credentials {
-        Credentials::AccessKey { id, secret } => {
-            let auth = sign::sign(
-                id,
-                secret.expose(),
-                timestamp,
-                CONTENT_TYPE,
-                &endpoint.host,
-                body,
-            );
-            req.header("X-ZC-Timestamp", timestamp.to_string())
-                .header("X-ZC-Signature-Method", sign::ALGORITHM)
-                .header("Authorization", auth)
-        }
-        Credentials::Token(token) => {
-            req.header("Authorization", format!("Bearer {}", token.expose()))
-        }
-    };
+    if let Some(timestamp) = authorization.timestamp {
+        req = req
+            .header("X-ZC-Timestamp", timestamp.to_string())
+            .header("X-ZC-Signature-Method", sign::ALGORITHM);
+    }
+    req = req.header("Authorization", authorization.value.as_str());
     let mut response = req
         .body(body.to_vec())
         .send()

@@ -3,12 +3,13 @@
 //! reading the answer in `decode.rs`.
 
 use crate::action::{Action, ActionRequest};
-use crate::attempt::{Endpoint, Limits, attempt};
+use crate::attempt::{Endpoint, Limits, attempt, authorization};
 use crate::credentials::Credentials;
-use crate::decode::decode;
+use crate::decode::decode_with;
 use crate::error::{ConfigError, Error};
 use crate::profile;
 use crate::retry::{Failure, RetryPolicy};
+use crate::scrub::{Scrub, Secrets};
 use crate::validation::{ValidationMode, run_validation};
 use std::path::PathBuf;
 use std::sync::{Arc, Once};
@@ -237,6 +238,8 @@ pub struct Client {
 struct Inner {
     config: Config,
     endpoint: Endpoint,
+    /// The credentials' secret in the forms it is looked for in answers.
+    secrets: Secrets,
 }
 
 /// Install the TLS crypto provider once; if the application installed one, that one is kept.
@@ -296,8 +299,10 @@ impl Client {
         let base = config.endpoint.trim_end_matches('/').to_string();
         config.credentials = config.resolved_credentials()?;
         let validation = config.validation;
+        let secrets = Secrets::of(config.credentials.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
+                secrets,
                 config,
                 endpoint: Endpoint {
                     http,
@@ -393,19 +398,18 @@ impl Client {
                 number = attempt_number,
                 request_id = tracing::field::Empty
             );
-            let outcome = attempt(
-                &self.inner.endpoint,
-                limits,
-                A::NAME,
-                A::SERVICE,
-                credentials,
-                &body,
-            )
-            .instrument(span.clone())
-            .await;
+            let endpoint = &self.inner.endpoint;
+            // Signed afresh for every attempt.
+            let authorization = authorization(credentials, &endpoint.host, &body);
+            // What this attempt must not let back out of an answer.
+            let scrub = Scrub::new(&self.inner.secrets, &authorization.value);
+            let outcome = attempt(endpoint, limits, A::NAME, A::SERVICE, &authorization, &body)
+                .instrument(span.clone())
+                .await;
             let (error, failure, retry_after) = match outcome {
                 Ok(answer) => {
-                    let (request_id, decoded) = decode::<A>(answer.status, &answer.body);
+                    let (request_id, decoded) =
+                        decode_with::<A>(answer.status, &answer.body, &scrub);
                     if let Some(id) = &request_id {
                         span.record("request_id", id.as_str());
                     }
@@ -422,7 +426,8 @@ impl Client {
                 }
                 Err(e) => {
                     let failure = e.failure();
-                    (e.into_error(A::NAME, limits, attempt_number), failure, None)
+                    let error = e.into_error(A::NAME, limits, attempt_number, &scrub);
+                    (error, failure, None)
                 }
             };
             let delay = policy.next_delay(attempt_number, started.elapsed(), retry_after);

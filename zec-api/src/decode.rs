@@ -3,7 +3,8 @@
 
 use crate::action::Action;
 use crate::client::THROTTLE_CODE;
-use crate::error::{ApiError, Error, ErrorCode, Undecodable, snippet};
+use crate::error::{ApiError, Error, ErrorCode, Undecodable};
+use crate::scrub::Scrub;
 use crate::wire::{Decode, Decoder};
 use serde_json::{Map, Value};
 
@@ -16,23 +17,36 @@ pub type ActionResult<A> = Result<<A as Action>::Response, Error<<A as Action>::
 /// HTTP 429 is throttling whatever the body says (a proxy may answer it with HTML). A member
 /// of `response` whose type differs from the docs is converted when that loses nothing, or
 /// else read as `None` with a `tracing` warning; it never fails the call.
+///
+/// The client itself reads answers through this with its secrets known, and scrubs them from
+/// every text it keeps (see [`Error`]); called directly, it knows none.
 pub fn decode<A: Action>(status: u16, body: &[u8]) -> (Option<String>, ActionResult<A>) {
+    decode_with::<A>(status, body, &Scrub::nothing())
+}
+
+/// [`decode`], taking the secrets of `scrub` out of every text kept from the answer.
+pub(crate) fn decode_with<A: Action>(
+    status: u16,
+    body: &[u8],
+    scrub: &Scrub,
+) -> (Option<String>, ActionResult<A>) {
     let mut request_id = None;
-    let result = decode_envelope::<A>(status, body, &mut request_id);
+    let result = decode_envelope::<A>(status, body, scrub, &mut request_id);
     (request_id, result)
 }
 
 fn decode_envelope<A: Action>(
     status: u16,
     body: &[u8],
+    scrub: &Scrub,
     found_id: &mut Option<String>,
 ) -> Result<A::Response, Error<A::Error>> {
     let undecodable = |reason: String, request_id: Option<String>| {
         Error::Undecodable(Undecodable {
             http_status: status,
             request_id,
-            reason,
-            snippet: snippet(body, 512),
+            reason: scrub.owned(&reason),
+            snippet: scrub.snippet(body, 512),
         })
     };
     let envelope: Option<Map<String, Value>> = match serde_json::from_slice(body) {
@@ -45,7 +59,7 @@ fn decode_envelope<A: Action>(
             code: THROTTLE_CODE.to_string(),
             message: format!(
                 "HTTP 429 without a ZEC error body; body starts: {:?}",
-                snippet(body, 200)
+                scrub.snippet(body, 200)
             ),
             http_status: status,
             request_id: None,
@@ -64,22 +78,22 @@ fn decode_envelope<A: Action>(
     let request_id = envelope
         .get("requestId")
         .and_then(Value::as_str)
-        .map(str::to_string);
+        .map(|id| scrub.owned(id));
     found_id.clone_from(&request_id);
     let code = envelope
         .get("code")
         .and_then(Value::as_str)
         .filter(|c| !c.is_empty())
-        .map(str::to_string);
+        .map(|c| scrub.owned(c));
     if status == 429 || code.as_deref() == Some(THROTTLE_CODE) {
         let code = code.unwrap_or_else(|| THROTTLE_CODE.to_string());
         return Err(Error::Throttled(api_error::<A>(
-            &envelope, code, status, request_id,
+            &envelope, code, status, request_id, scrub,
         )));
     }
     if let Some(code) = code {
         return Err(Error::Api(api_error::<A>(
-            &envelope, code, status, request_id,
+            &envelope, code, status, request_id, scrub,
         )));
     }
     if !(200..300).contains(&status) {
@@ -110,12 +124,14 @@ fn api_error<A: Action>(
     code: String,
     status: u16,
     request_id: Option<String>,
+    scrub: &Scrub,
 ) -> ApiError<A::Error> {
-    let message = envelope
-        .get("message")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string();
+    let message = scrub.owned(
+        envelope
+            .get("message")
+            .and_then(Value::as_str)
+            .unwrap_or_default(),
+    );
     ApiError {
         error: A::Error::from_code(&code),
         code,

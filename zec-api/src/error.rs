@@ -218,16 +218,6 @@ pub struct Undecodable {
     pub snippet: String,
 }
 
-/// The start of a body, for error messages: at most `max` bytes, whole characters only.
-pub fn snippet(body: &[u8], max: usize) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
-    let mut s = text.trim_end_matches('\u{FFFD}').to_string();
-    if body.len() > max {
-        s.push('…');
-    }
-    s
-}
-
 impl<E> Error<E> {
     /// The HTTP status, when the server answered.
     pub fn http_status(&self) -> Option<u16> {
@@ -341,17 +331,5 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
                 .map(|s| s as &(dyn std::error::Error + 'static)),
             _ => None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snippets_are_bounded_and_whole_characters() {
-        assert_eq!(snippet(b"<html>", 512), "<html>");
-        assert_eq!(snippet("ééé".as_bytes(), 3), "é…");
-        assert_eq!(snippet(b"abcdef", 3), "abc…");
     }
 }

@@ -52,6 +52,7 @@ pub mod mock;
 mod paginate;
 mod profile;
 mod retry;
+mod scrub;
 pub mod sign;
 pub mod validation;
 mod waiter;
