@@ -654,3 +654,71 @@ async fn secrets_an_answer_repeats_are_scrubbed_from_errors() {
         }
     }
 }
+
+#[tokio::test]
+async fn long_texts_from_an_answer_print_short_and_stay_whole() {
+    let long = "m".repeat(10 << 20);
+    let code = format!("SOME_{}", "C".repeat(100_000));
+    let body = serde_json::json!({"requestId": "r-9", "code": code, "message": long}).to_string();
+    let location = format!("https://elsewhere.example/{}", "l".repeat(100_000));
+    for answer in [
+        response("400 Bad Request", &[], &body),
+        response("429 Too Many Requests", &[], &body),
+        response("302 Found", &[("Location", &location)], ""),
+        response("200 OK", &[], &format!("<html>{long}")),
+    ] {
+        let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+        let err = client(server.addr, RetryPolicy::none())
+            .describe_zones()
+            .send()
+            .await
+            .unwrap_err();
+        for shown in [err.to_string(), format!("{err:?}"), format!("{err:#?}")] {
+            assert!(
+                shown.len() < 5000,
+                "{} bytes: {}",
+                shown.len(),
+                &shown[..200]
+            );
+            // A body excerpt is short already; other texts say what they left out.
+            let cut = shown.contains("more bytes not shown") || shown.contains("m…");
+            assert!(cut, "{shown}");
+        }
+        match &err {
+            Error::Api(e) | Error::Throttled(e) => {
+                assert_eq!(e.message(), long);
+                assert_eq!(e.code, code);
+                assert!(err.to_string().contains("r-9"), "the request id is shown");
+            }
+            Error::Redirect { location: got, .. } => {
+                assert_eq!(got.as_deref(), Some(location.as_str()))
+            }
+            Error::Undecodable(u) => assert!(u.snippet.len() <= 512 + 3),
+            other => panic!("{other:?}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_request_with_thousands_of_violations_prints_short() {
+    let server = hostile(|_| Reply::Raw(response("200 OK", &[], ZONES))).await;
+    let err = client(server.addr, quick())
+        .create_auto_snapshot_policy()
+        .zone_id("asia-east-1a")
+        .auto_snapshot_policy_name("n".repeat(100_000))
+        .repeat_week_days(vec![9; 10_000])
+        .hours(vec![24; 10_000])
+        .retention_days(1)
+        .send()
+        .await
+        .unwrap_err();
+    let Error::Validation(v) = &err else {
+        panic!("{err:?}")
+    };
+    assert!(v.violations.len() >= 20_000, "{}", v.violations.len());
+    for shown in [err.to_string(), format!("{err:?}")] {
+        assert!(shown.len() < 5000, "{} bytes", shown.len());
+    }
+    assert!(err.to_string().contains(" more"), "{err}");
+    assert_eq!(server.requests.load(Ordering::SeqCst), 0);
+}

@@ -10,6 +10,7 @@ use crate::error::{ConfigError, Error};
 use crate::profile;
 use crate::retry::{Failure, RetryPolicy};
 use crate::scrub::{Scrub, Secrets};
+use crate::shown::Clip;
 use crate::validation::{ValidationMode, run_validation};
 use std::path::PathBuf;
 use std::sync::{Arc, Once};
@@ -481,10 +482,12 @@ struct ErrorSummary<'a, E>(&'a Error<E>);
 impl<E> std::fmt::Display for ErrorSummary<'_, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
-            Error::Api(e) => write!(f, "api error {} (HTTP {})", e.code, e.http_status),
-            Error::Throttled(e) => write!(f, "throttled {} (HTTP {})", e.code, e.http_status),
+            Error::Api(e) => write!(f, "api error {} (HTTP {})", Clip(&e.code), e.http_status),
+            Error::Throttled(e) => {
+                write!(f, "throttled {} (HTTP {})", Clip(&e.code), e.http_status)
+            }
             Error::Undecodable(u) => write!(f, "undecodable answer (HTTP {})", u.http_status),
-            Error::Transport(t) => write!(f, "transport: {}", t.message),
+            Error::Transport(t) => write!(f, "transport: {}", Clip(&t.message)),
             Error::Timeout { after, .. } => write!(f, "timeout after {after:?}"),
             Error::Redirect { http_status, .. } => write!(f, "redirect (HTTP {http_status})"),
             Error::ResponseTooLarge {

@@ -1,5 +1,6 @@
 //! The one error type of every call, which users match on.
 
+use crate::shown::{Clip, ClipDebug, debug_bounded, display_bounded};
 use crate::validation::ValidationError;
 use std::fmt;
 use std::time::Duration;
@@ -13,7 +14,10 @@ pub trait ErrorCode {
 }
 
 /// What a call can fail with. `E` is the action's error-code enum.
-#[derive(Debug)]
+///
+/// `Display` and `Debug` print at most a few KiB, each text from an answer at most 1 KiB, and
+/// say how many bytes they left out; the values themselves are whole ([`ApiError::message`]).
+/// Texts from an answer never hold the client's secrets: they are replaced by `<redacted>`.
 #[non_exhaustive]
 pub enum Error<E> {
     /// The request breaks documented rules; nothing was sent.
@@ -62,7 +66,7 @@ pub enum Error<E> {
 
 /// A configuration the client cannot work with: an endpoint it refuses, a profile that does
 /// not exist, no credentials.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ConfigError {
     message: String,
 }
@@ -82,7 +86,15 @@ impl ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "client configuration: {}", self.message)
+        write!(f, "client configuration: {}", Clip(&self.message))
+    }
+}
+
+impl fmt::Debug for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfigError")
+            .field("message", &Clip(&self.message))
+            .finish()
     }
 }
 
@@ -121,13 +133,13 @@ impl fmt::Display for PaginationError {
 impl std::error::Error for PaginationError {}
 
 /// An error code from the server.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiError<E> {
     /// The typed code.
     pub error: E,
     /// The code as sent (also `error.code()`).
     pub code: String,
-    /// The server's message.
+    /// The server's message, whole (errors print at most 1 KiB of it).
     pub message: String,
     /// HTTP status of the answer.
     pub http_status: u16,
@@ -135,9 +147,30 @@ pub struct ApiError<E> {
     pub request_id: Option<String>,
 }
 
+impl<E> ApiError<E> {
+    /// The server's message, whole: `Display` and `Debug` of an error print at most 1 KiB
+    /// of it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("ApiError")
+                .field("error", &ClipDebug(&self.error))
+                .field("code", &Clip(&self.code))
+                .field("message", &Clip(&self.message))
+                .field("http_status", &self.http_status)
+                .field("request_id", &self.request_id.as_deref().map(Clip))
+                .finish()
+        })
+    }
+}
+
 /// A transport failure: the connection could not be opened, or failed before a whole answer
 /// arrived.
-#[derive(Debug)]
 pub struct TransportError {
     /// What failed, in words, with the HTTP client's own account of it.
     pub message: String,
@@ -185,7 +218,8 @@ impl fmt::Display for TransportError {
         write!(
             f,
             "transport error after {} attempt(s): {}; ",
-            self.attempts, self.message
+            self.attempts,
+            Clip(&self.message)
         )?;
         if self.may_have_been_received {
             f.write_str(
@@ -194,6 +228,19 @@ impl fmt::Display for TransportError {
         } else {
             f.write_str("the request was not received")
         }
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("TransportError")
+                .field("message", &Clip(&self.message))
+                .field("attempts", &self.attempts)
+                .field("may_have_been_received", &self.may_have_been_received)
+                .field("source", &self.source.as_deref().map(ClipDebug))
+                .finish()
+        })
     }
 }
 
@@ -206,7 +253,7 @@ impl std::error::Error for TransportError {
 }
 
 /// An answer that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Undecodable {
     /// HTTP status of the answer.
     pub http_status: u16,
@@ -216,6 +263,19 @@ pub struct Undecodable {
     pub reason: String,
     /// The start of the body (at most 512 bytes, cut at a character boundary).
     pub snippet: String,
+}
+
+impl fmt::Debug for Undecodable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("Undecodable")
+                .field("http_status", &self.http_status)
+                .field("request_id", &self.request_id.as_deref().map(Clip))
+                .field("reason", &Clip(&self.reason))
+                .field("snippet", &Clip(&self.snippet))
+                .finish()
+        })
+    }
 }
 
 impl<E> Error<E> {
@@ -251,28 +311,42 @@ impl<E> Error<E> {
 
 impl<E: fmt::Display> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let request_id = |id: &Option<String>| {
-            id.as_deref()
-                .map(|i| format!(", request id {i}"))
-                .unwrap_or_default()
-        };
+        display_bounded(f, |f| self.display_whole(f))
+    }
+}
+
+/// `, request id <id>`, when there is one.
+struct RequestId<'a>(&'a Option<String>);
+
+impl fmt::Display for RequestId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, ", request id {}", Clip(id)),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<E> Error<E> {
+    /// `Display`, before the bound on its length.
+    fn display_whole(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation(v) => write!(f, "{v}"),
             Error::Api(e) => write!(
                 f,
                 "{} (HTTP {}{}): {}",
-                e.code,
+                Clip(&e.code),
                 e.http_status,
-                request_id(&e.request_id),
-                e.message
+                RequestId(&e.request_id),
+                Clip(&e.message)
             ),
             Error::Throttled(e) => write!(
                 f,
                 "throttled: {} (HTTP {}{}): {}",
-                e.code,
+                Clip(&e.code),
                 e.http_status,
-                request_id(&e.request_id),
-                e.message
+                RequestId(&e.request_id),
+                Clip(&e.message)
             ),
             Error::Transport(t) => write!(f, "{t}"),
             Error::Timeout { after, attempts } => {
@@ -286,9 +360,9 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                 f,
                 "undecodable answer (HTTP {}{}): {}; body starts: {:?}",
                 u.http_status,
-                request_id(&u.request_id),
-                u.reason,
-                u.snippet
+                RequestId(&u.request_id),
+                Clip(&u.reason),
+                Clip(&u.snippet)
             ),
             Error::Redirect {
                 action,
@@ -300,7 +374,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                     "{action}: the server answered HTTP {http_status}, a redirect"
                 )?;
                 if let Some(location) = location {
-                    write!(f, " to {location}")?;
+                    write!(f, " to {}", Clip(location))?;
                 }
                 f.write_str("; redirects are not followed (check the endpoint)")
             }
@@ -316,6 +390,45 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
             Error::Pagination(p) => write!(f, "pagination: {p}"),
             Error::Config(c) => write!(f, "{c}"),
         }
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| match self {
+            Error::Validation(v) => f.debug_tuple("Validation").field(v).finish(),
+            Error::Api(e) => f.debug_tuple("Api").field(e).finish(),
+            Error::Throttled(e) => f.debug_tuple("Throttled").field(e).finish(),
+            Error::Transport(t) => f.debug_tuple("Transport").field(t).finish(),
+            Error::Timeout { after, attempts } => f
+                .debug_struct("Timeout")
+                .field("after", after)
+                .field("attempts", attempts)
+                .finish(),
+            Error::Undecodable(u) => f.debug_tuple("Undecodable").field(u).finish(),
+            Error::Redirect {
+                action,
+                http_status,
+                location,
+            } => f
+                .debug_struct("Redirect")
+                .field("action", action)
+                .field("http_status", http_status)
+                .field("location", &location.as_deref().map(Clip))
+                .finish(),
+            Error::ResponseTooLarge {
+                action,
+                limit,
+                http_status,
+            } => f
+                .debug_struct("ResponseTooLarge")
+                .field("action", action)
+                .field("limit", limit)
+                .field("http_status", http_status)
+                .finish(),
+            Error::Pagination(p) => f.debug_tuple("Pagination").field(p).finish(),
+            Error::Config(c) => f.debug_tuple("Config").field(c).finish(),
+        })
     }
 }
 

@@ -53,6 +53,7 @@ mod paginate;
 mod profile;
 mod retry;
 mod scrub;
+mod shown;
 pub mod sign;
 pub mod validation;
 mod waiter;
