@@ -722,3 +722,61 @@ async fn a_request_with_thousands_of_violations_prints_short() {
     assert!(err.to_string().contains(" more"), "{err}");
     assert_eq!(server.requests.load(Ordering::SeqCst), 0);
 }
+
+/// `depth` arrays around `inner`, as text: a `serde_json::Value` that deep would overflow the
+/// stack when dropped, so none is ever built.
+fn nested(depth: usize, inner: &str) -> String {
+    format!("{}{inner}{}", "[".repeat(depth), "]".repeat(depth))
+}
+
+#[tokio::test]
+async fn one_member_that_cannot_be_read_never_fails_the_whole_call() {
+    let deep = nested(100_000, "1");
+    let body = format!(
+        r#"{{"requestId":"r-7","response":{{"requestId":"r-7","totalCount":1e400,
+           "dataSet":[{{"instanceId":"ins-1","cpu":-1e999,"memory":4}},{deep}],
+           "futureMember":{{"a":{deep}}}}}}}"#
+    );
+    let answer = response("200 OK", &[], &body);
+    let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+    let page = client(server.addr, quick())
+        .describe_instances()
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.total_count, None);
+    let items = page.data_set.unwrap();
+    // The item nested 100,000 deep is not an instance: dropped from its list.
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].instance_id.as_deref(), Some("ins-1"));
+    assert_eq!(items[0].cpu, None);
+    assert_eq!(items[0].memory, Some(4));
+}
+
+#[tokio::test]
+async fn malformed_json_still_fails_however_deep() {
+    for body in [
+        // Never closed.
+        "[".repeat(100_000),
+        // Closed with the wrong bracket, deep down.
+        format!(
+            r#"{{"response":{{"x":{}}}}}"#,
+            nested(100_000, "1").replacen(']', "}", 1)
+        ),
+        // A number out of range in a body cut short.
+        r#"{"requestId":"r","response":{"totalCount":1e400"#.to_string(),
+    ] {
+        let answer = response("200 OK", &[], &body);
+        let server = hostile(move |_| Reply::Raw(answer.clone())).await;
+        match client(server.addr, RetryPolicy::none())
+            .describe_instances()
+            .send()
+            .await
+        {
+            Err(Error::Undecodable(u)) => {
+                assert!(u.reason.contains("not JSON"), "{}", u.reason)
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -5,6 +5,7 @@ use crate::action::Action;
 use crate::client::THROTTLE_CODE;
 use crate::error::{ApiError, Error, ErrorCode, Undecodable};
 use crate::scrub::Scrub;
+use crate::tame::{MAX_DEPTH, tame};
 use crate::wire::{Decode, Decoder};
 use serde_json::{Map, Value};
 
@@ -49,9 +50,10 @@ fn decode_envelope<A: Action>(
             snippet: scrub.snippet(body, 512),
         })
     };
-    let envelope: Option<Map<String, Value>> = match serde_json::from_slice(body) {
-        Ok(Value::Object(map)) => Some(map),
-        _ => None,
+    let (envelope, not_an_envelope) = match parse(A::NAME, body) {
+        Ok(Value::Object(map)) => (Some(map), String::new()),
+        Ok(_) => (None, "the body is JSON but not an object".to_string()),
+        Err(e) => (None, format!("the body is not JSON ({e})")),
     };
     if status == 429 && envelope.is_none() {
         return Err(Error::Throttled(ApiError {
@@ -65,15 +67,8 @@ fn decode_envelope<A: Action>(
             request_id: None,
         }));
     }
-    let mut envelope = match envelope {
-        Some(map) => map,
-        None => {
-            let reason = match serde_json::from_slice::<Value>(body) {
-                Ok(_) => "the body is JSON but not an object".to_string(),
-                Err(e) => format!("the body is not JSON ({e})"),
-            };
-            return Err(undecodable(reason, None));
-        }
+    let Some(mut envelope) = envelope else {
+        return Err(undecodable(not_an_envelope, None));
     };
     let request_id = envelope
         .get("requestId")
@@ -117,6 +112,29 @@ fn decode_envelope<A: Action>(
             })
         }
     }
+}
+
+/// The body as JSON. When serde_json refuses it whole for the sake of one member (a number
+/// beyond an `f64`, nesting beyond its recursion limit), it reads the body [tamed](tame)
+/// instead: each such member is then `null` or a string, and is degraded as the docs' type
+/// allows. Anything else it refuses stays refused, with its own error.
+fn parse(action: &'static str, body: &[u8]) -> Result<Value, serde_json::Error> {
+    let refused = match serde_json::from_slice(body) {
+        Ok(value) => return Ok(value),
+        Err(refused) => refused,
+    };
+    let Some(tamed) = tame(body) else {
+        return Err(refused);
+    };
+    tracing::warn!(
+        action,
+        deeper_than_64 = tamed.cut,
+        beyond_f64 = tamed.numbers,
+        "the answer has arrays or objects nested deeper than {MAX_DEPTH} levels (read as null) \
+         or numbers beyond ±1e308 (read as text); the members that hold them are read as the \
+         docs' types allow"
+    );
+    serde_json::from_slice(&tamed.json).map_err(|_| refused)
 }
 
 fn api_error<A: Action>(

@@ -55,6 +55,7 @@ mod retry;
 mod scrub;
 mod shown;
 pub mod sign;
+mod tame;
 pub mod validation;
 mod waiter;
 mod wire;
