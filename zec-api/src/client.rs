@@ -37,7 +37,45 @@ pub struct Config {
     retry: RetryPolicy,
     validation: ValidationMode,
     http: Option<reqwest::Client>,
+    proxy: Proxy,
     profiles: ProfileSource,
+}
+
+/// Which proxy the client's own HTTP client takes `https://` requests through.
+#[derive(Clone, Default, PartialEq, Eq)]
+enum Proxy {
+    /// The environment's: `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY` (and their lower-case
+    /// forms), as reqwest reads them.
+    #[default]
+    Environment,
+    /// None.
+    Direct,
+    /// This one, whatever the environment says.
+    Url(String),
+}
+
+impl std::fmt::Debug for Proxy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Proxy::Environment => f.write_str("Environment"),
+            Proxy::Direct => f.write_str("Direct"),
+            Proxy::Url(url) => f.debug_tuple("Url").field(&shown_proxy(url)).finish(),
+        }
+    }
+}
+
+/// A proxy's URL without the user name and password it may carry.
+fn shown_proxy(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(mut parsed) => {
+            if !parsed.username().is_empty() || parsed.password().is_some() {
+                let _ = parsed.set_username("redacted");
+                let _ = parsed.set_password(None);
+            }
+            parsed.to_string()
+        }
+        Err(_) => "(not a URL)".to_string(),
+    }
 }
 
 /// Where credentials come from when none are set: the CLI's profiles, if asked.
@@ -64,6 +102,7 @@ impl Default for Config {
             retry: RetryPolicy::default(),
             validation: ValidationMode::default(),
             http: None,
+            proxy: Proxy::Environment,
             profiles: ProfileSource::default(),
         }
     }
@@ -164,14 +203,34 @@ impl Config {
         self
     }
 
-    /// Use this HTTP client (its own proxies and TLS settings apply; the connect timeout here
-    /// does not, the attempt timeout does). Build it with
+    /// Use this HTTP client (its own proxies and TLS settings apply, for an `http://`
+    /// endpoint too; the connect timeout and [`Config::proxy`] here do not, the attempt
+    /// timeout does). Build it with
     /// `.redirect(reqwest::redirect::Policy::none())`: an answer that arrives after a
     /// redirect is refused with [`Error::Redirect`], but by then the request was sent there.
     /// Since such a client may follow redirects, a failure to connect through it counts as
     /// a request that may have been received: writes are not retried after it.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
+        self
+    }
+
+    /// Send `https://` requests through this proxy (`http://proxy.example:3128`, or
+    /// `https://…`; user and password may be in the URL), whatever the environment says.
+    /// An `http://` endpoint, on loopback, is always reached directly: a proxy would see the
+    /// whole request, its `Authorization` header included. [`Client::new`] fails on a URL
+    /// that is not a proxy's.
+    ///
+    /// Without this (or [`Config::no_proxy`]), `https://` requests honour the environment's
+    /// `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`, as command-line tools do.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Proxy::Url(url.into());
+        self
+    }
+
+    /// Connect directly, whatever the environment's proxy variables say.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = Proxy::Direct;
         self
     }
 
@@ -286,13 +345,30 @@ impl Client {
         };
         let own_http = config.http.is_none();
         let http = match &config.http {
+            Some(_) if config.proxy != Proxy::Environment => {
+                return Err(ConfigError::new(
+                    "Config::proxy and Config::no_proxy do not apply to an HTTP client given with \
+                     Config::http_client: set its proxies where it is built",
+                ));
+            }
             Some(http) => http.clone(),
             None => {
                 install_crypto_provider();
-                reqwest::Client::builder()
+                let builder = reqwest::Client::builder()
                     .connect_timeout(config.connect_timeout)
                     // A redirect would take the signed request elsewhere: never follow one.
-                    .redirect(reqwest::redirect::Policy::none())
+                    .redirect(reqwest::redirect::Policy::none());
+                let builder = match &config.proxy {
+                    // Loopback, in clear text: a proxy would read every request whole.
+                    _ if parsed.scheme() == "http" => builder.no_proxy(),
+                    // reqwest reads HTTPS_PROXY, ALL_PROXY and NO_PROXY.
+                    Proxy::Environment => builder,
+                    Proxy::Direct => builder.no_proxy(),
+                    Proxy::Url(url) => builder.proxy(reqwest::Proxy::all(url).map_err(|e| {
+                        ConfigError::new(format!("proxy {}: {e}", shown_proxy(url)))
+                    })?),
+                };
+                builder
                     .build()
                     .map_err(|e| ConfigError::new(format!("cannot build the HTTP client: {e}")))?
             }
@@ -540,6 +616,27 @@ mod tests {
         );
         let client = Client::new(Config::new()).unwrap();
         assert_eq!(client.inner.endpoint.host, "console.zenlayer.com");
+    }
+
+    #[test]
+    fn proxies_are_checked_and_their_passwords_never_shown() {
+        let config = Config::new().proxy("http://alice:pa55w0rd@127.0.0.1:3128");
+        let shown = format!("{config:?}");
+        assert!(shown.contains("127.0.0.1:3128"), "{shown}");
+        assert!(
+            !shown.contains("pa55w0rd") && !shown.contains("alice"),
+            "{shown}"
+        );
+        assert!(Client::new(config).is_ok());
+        assert!(Client::new(Config::new().no_proxy()).is_ok());
+        let err = Client::new(Config::new().proxy("not a proxy")).unwrap_err();
+        assert!(err.message().contains("proxy"), "{err}");
+        // A proxy set here cannot reach inside an HTTP client given whole.
+        for config in [Config::new().no_proxy(), Config::new().proxy("http://p:1")] {
+            let err = Client::new(config.http_client(reqwest::Client::new())).unwrap_err();
+            assert!(err.message().contains("Config::http_client"), "{err}");
+        }
+        assert!(Client::new(Config::new().http_client(reqwest::Client::new())).is_ok());
     }
 
     #[test]
