@@ -205,3 +205,37 @@ fn serde_deserialization_follows_the_same_policy() {
     assert_eq!(info.cpu, Some(3));
     assert_eq!(info.nics, None);
 }
+
+#[test]
+fn numbers_beyond_an_f64_and_members_nested_too_deep_are_degraded_with_warnings() {
+    logs();
+    use zec_api::actions::DescribeInstances;
+    // Built as text: a `serde_json::Value` 100,000 deep would overflow the stack when dropped.
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    // Items at indices no other test of this binary warns about.
+    let fillers = [r#"{"instanceId":"ins-filler"}"#; 7].join(",");
+    let body = format!(
+        r#"{{"requestId":"r-deep","response":{{"totalCount":9,
+           "dataSet":[{fillers},{{"instanceId":"ins-deep","cpu":2e308,"instanceName":-1e309}},{deep}],
+           "unknownDeep":{deep}}}}}"#
+    );
+    let (request_id, result) = zec_api::decode::<DescribeInstances>(200, body.as_bytes());
+    assert_eq!(request_id.as_deref(), Some("r-deep"));
+    let response = result.unwrap();
+    assert_eq!(response.total_count, Some(9));
+    let items = response.data_set.unwrap();
+    assert_eq!(items.len(), 8);
+    assert_eq!(items[7].instance_id.as_deref(), Some("ins-deep"));
+    assert_eq!(items[7].cpu, None);
+    // A number beyond an f64, for a text member, keeps its text.
+    assert_eq!(items[7].instance_name.as_deref(), Some("-1e309"));
+    assert_warned("dataSet[7].cpu", "string", "read as absent");
+    assert_warned("dataSet[8]", "array", "list item dropped");
+    let notes = logs().lines_with("nested deeper than 64 levels");
+    assert!(
+        notes.iter().any(|l| l.contains("deeper_than_64=2")
+            && l.contains("beyond_f64=2")
+            && l.contains("DescribeInstances")),
+        "{notes:#?}"
+    );
+}

@@ -50,3 +50,99 @@ fn secrets_never_appear_in_debug_or_logs() {
     assert!(logs.contains("retrying"), "{logs}");
     assert!(!logs.contains(secret), "{logs}");
 }
+
+/// Read one request's head (and its body); the head, or `None` when the connection ends.
+async fn read_head(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            let head = String::from_utf8_lossy(&buf[..end + 4]).into_owned();
+            let length: usize = head
+                .to_ascii_lowercase()
+                .lines()
+                .find_map(|l| l.strip_prefix("content-length:"))
+                .and_then(|v| v.trim().parse().ok())
+                .unwrap_or(0);
+            while buf.len() < end + 4 + length {
+                match stream.read(&mut chunk).await {
+                    Ok(0) | Err(_) => return None,
+                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                }
+            }
+            return Some(head);
+        }
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+}
+
+#[test]
+fn secrets_an_answer_repeats_stay_out_of_logs() {
+    use tokio::io::AsyncWriteExt;
+    use zec_api::actions::{CreateSnapshot, CreateSnapshotRequest, CreateSnapshotResponse};
+    use zec_api::{Config, RetryPolicy, WaitOptions};
+
+    let token = "tok-5b2d4a6c8e0f1a3b5c7d9e1f3f9a1c7e";
+    let captured = zec_tests::CapturedLogs::default();
+    let subscriber = captured.subscriber(tracing::Level::TRACE);
+    // Paused time: the waiter's polls take no real time.
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .start_paused(true)
+        .build()
+        .unwrap();
+    tracing::subscriber::with_default(subscriber, || {
+        runtime.block_on(async {
+            // A proxy whose error page repeats the request's headers.
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let addr = listener.local_addr().unwrap();
+            tokio::spawn(async move {
+                while let Ok((mut stream, _)) = listener.accept().await {
+                    tokio::spawn(async move {
+                        let Some(head) = read_head(&mut stream).await else {
+                            return;
+                        };
+                        let page = format!("<html><pre>{head}</pre></html>");
+                        let answer = format!(
+                            "HTTP/1.1 502 Bad Gateway\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
+                            page.len()
+                        );
+                        let _ = stream.write_all(answer.as_bytes()).await;
+                    });
+                }
+            });
+            let client = Client::new(
+                Config::new()
+                    .endpoint(format!("http://{addr}"))
+                    .credentials(Credentials::token(token))
+                    .retry(RetryPolicy::default().max_attempts(2)),
+            )
+            .unwrap();
+            let request = CreateSnapshotRequest::default()
+                .disk_id("disk-1")
+                .snapshot_name("nightly");
+            let response: CreateSnapshotResponse =
+                serde_json::from_value(serde_json::json!({"snapshotId": "snap-1"})).unwrap();
+            // Each poll's failure is logged with its text, then the wait times out.
+            let options = WaitOptions::new(
+                std::time::Duration::from_secs(1),
+                std::time::Duration::from_secs(5),
+            );
+            let err = client
+                .wait::<CreateSnapshot>(&request, &response, options)
+                .await
+                .unwrap_err();
+            let shown = format!("{err} {err:?}");
+            assert!(shown.contains("<redacted>"), "{shown}");
+            assert!(!shown.contains(token), "{shown}");
+        });
+    });
+    let logs = captured.text();
+    assert!(logs.contains("a poll failed"), "{logs}");
+    assert!(logs.contains("authorization: <redacted>"), "{logs}");
+    assert!(!logs.contains(token), "{logs}");
+}

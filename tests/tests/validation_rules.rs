@@ -50,3 +50,27 @@ fn fields_the_docs_contradict_are_optional() {
     let err = check("CreateZecInstances", r#"{"zoneId": "z"}"#).unwrap_err();
     assert!(err.contains("imageId"), "{err}");
 }
+
+#[test]
+fn every_item_of_a_number_list_is_checked_against_its_range() {
+    // "hours: Value range: [0, 23]" applies to each hour of the list.
+    let body = |hours: &str| {
+        format!(
+            r#"{{"zoneId": "z", "autoSnapshotPolicyName": "nightly", "repeatWeekDays": [1, 7], "hours": {hours}}}"#
+        )
+    };
+    assert_eq!(
+        check("CreateAutoSnapshotPolicy", &body("[0, 12, 23]")),
+        Ok(())
+    );
+    let err = check("CreateAutoSnapshotPolicy", &body("[0, 24, 3, -1]")).unwrap_err();
+    assert!(
+        err.contains("hours[1]: must be between 0 and 23, is 24")
+            && err.contains("hours[3]: must be between 0 and 23, is -1"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("hours[0]") && !err.contains("hours[2]"),
+        "{err}"
+    );
+}

@@ -6,6 +6,7 @@ use crate::body::{BodyError, read_limited};
 use crate::credentials::Credentials;
 use crate::error::{ConfigError, Error, TransportError};
 use crate::retry::Failure;
+use crate::scrub::Scrub;
 use crate::sign;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -52,8 +53,8 @@ pub(crate) enum AttemptError {
     NotSent(reqwest::Error),
     /// The attempt timed out.
     Timeout,
-    /// The connection failed after the request may have left.
-    Dropped(reqwest::Error),
+    /// The connection failed after the request may have left; `when` says at what point.
+    Dropped { error: reqwest::Error, when: Lost },
     /// The server answered with a redirect, which is not followed.
     Redirect {
         status: u16,
@@ -65,33 +66,68 @@ pub(crate) enum AttemptError {
     BadUrl(String),
 }
 
+/// When a connection failed that the request may have gone through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lost {
+    /// Connecting, through an HTTP client given in the configuration (which may have been
+    /// connecting to a redirect's target after the endpoint received the request).
+    Connecting,
+    /// Sending the request or waiting for the answer's head.
+    BeforeAnswer,
+    /// Reading the body of an answer whose head (with this status) had arrived.
+    ReadingBody { status: u16 },
+}
+
 impl AttemptError {
     /// Whether retrying may help, and whether the request may have been received.
     pub(crate) fn failure(&self) -> Failure {
         match self {
             AttemptError::NotSent(_) => Failure::NotSent,
-            AttemptError::Timeout | AttemptError::Dropped(_) | AttemptError::Redirect { .. } => {
-                Failure::MaybeReceived
-            }
+            AttemptError::Timeout
+            | AttemptError::Dropped { .. }
+            | AttemptError::Redirect { .. } => Failure::MaybeReceived,
             // The same request would bring the same answer.
             AttemptError::TooLarge { .. } | AttemptError::BadUrl(_) => Failure::Final,
         }
     }
 
-    /// The error the caller sees.
+    /// The error the caller sees, with the attempt's secrets scrubbed from what came from
+    /// the network.
     pub(crate) fn into_error<E>(
         self,
         action: &'static str,
         limits: Limits,
         attempts: u32,
+        scrub: &Scrub,
     ) -> Error<E> {
+        let may_have_been_received = self.failure() != Failure::NotSent;
         match self {
-            AttemptError::NotSent(e) | AttemptError::Dropped(e) => {
-                Error::Transport(TransportError {
-                    message: e.to_string(),
+            AttemptError::NotSent(error) => Error::Transport(TransportError::new(
+                format!("could not connect to the endpoint: {}", error_chain(&error)),
+                attempts,
+                may_have_been_received,
+                error,
+            )),
+            AttemptError::Dropped { error, when } => {
+                let what = match when {
+                    Lost::Connecting => "connecting failed through the configured HTTP client, \
+                        which may have been following a redirect from the endpoint"
+                        .to_string(),
+                    Lost::BeforeAnswer => {
+                        "the connection failed after sending began, before an answer arrived"
+                            .to_string()
+                    }
+                    Lost::ReadingBody { status } => format!(
+                        "the connection failed while the answer (HTTP {status}) was being read, \
+                         after the server had the request"
+                    ),
+                };
+                Error::Transport(TransportError::new(
+                    format!("{what}: {}", scrub.text(&error_chain(&error))),
                     attempts,
-                    source: Some(Box::new(e)),
-                })
+                    may_have_been_received,
+                    error,
+                ))
             }
             AttemptError::Timeout => Error::Timeout {
                 after: limits.timeout,
@@ -100,7 +136,7 @@ impl AttemptError {
             AttemptError::Redirect { status, location } => Error::Redirect {
                 action,
                 http_status: status,
-                location,
+                location: location.map(|l| scrub.owned(&l)),
             },
             AttemptError::TooLarge { status } => Error::ResponseTooLarge {
                 action,
@@ -112,23 +148,62 @@ impl AttemptError {
     }
 }
 
+/// An error and its sources, joined by `: ` (reqwest's own text is vague without them).
+fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.ends_with(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
 const CONTENT_TYPE: &str = "application/json";
 
-/// One signed POST of `body` for `action` of `service`: the status, `Retry-After` and the
-/// whole body.
+/// What one attempt proves who sends it with: the `Authorization` header value, and the
+/// timestamp it signed (none for a token).
+pub(crate) struct Authorization {
+    pub(crate) value: String,
+    timestamp: Option<u64>,
+}
+
+/// The `Authorization` of an attempt that posts `body` to `host` now: signed afresh for an
+/// access key, `Bearer` for a token.
+pub(crate) fn authorization(credentials: &Credentials, host: &str, body: &[u8]) -> Authorization {
+    match credentials {
+        Credentials::AccessKey { id, secret } => {
+            let timestamp = SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map(|d| d.as_secs())
+                .unwrap_or(0);
+            Authorization {
+                value: sign::sign(id, secret.expose(), timestamp, CONTENT_TYPE, host, body),
+                timestamp: Some(timestamp),
+            }
+        }
+        Credentials::Token(token) => Authorization {
+            value: format!("Bearer {}", token.expose()),
+            timestamp: None,
+        },
+    }
+}
+
+/// One POST of `body` for `action` of `service`, carrying `authorization`: the status,
+/// `Retry-After` and the whole body.
 pub(crate) async fn attempt(
     endpoint: &Endpoint,
     limits: Limits,
     action: &str,
     service: Service,
-    credentials: &Credentials,
+    authorization: &Authorization,
     body: &[u8],
 ) -> Result<Answer, AttemptError> {
     let url = endpoint.url(service).map_err(AttemptError::BadUrl)?;
-    let timestamp = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
     let mut req = endpoint
         .http
         .post(url.clone())
@@ -137,24 +212,12 @@ pub(crate) async fn attempt(
         .header("X-ZC-Action", action)
         .header("X-ZC-Version", service.version)
         .header("X-ZC-Service", service.name);
-    req = match credentials {
-        Credentials::AccessKey { id, secret } => {
-            let auth = sign::sign(
-                id,
-                secret.expose(),
-                timestamp,
-                CONTENT_TYPE,
-                &endpoint.host,
-                body,
-            );
-            req.header("X-ZC-Timestamp", timestamp.to_string())
-                .header("X-ZC-Signature-Method", sign::ALGORITHM)
-                .header("Authorization", auth)
-        }
-        Credentials::Token(token) => {
-            req.header("Authorization", format!("Bearer {}", token.expose()))
-        }
-    };
+    if let Some(timestamp) = authorization.timestamp {
+        req = req
+            .header("X-ZC-Timestamp", timestamp.to_string())
+            .header("X-ZC-Signature-Method", sign::ALGORITHM);
+    }
+    req = req.header("Authorization", authorization.value.as_str());
     let mut response = req
         .body(body.to_vec())
         .send()
@@ -173,14 +236,16 @@ pub(crate) async fn attempt(
         });
     }
     let retry_after = header(&response, "Retry-After")
-        .and_then(|v| v.trim().parse::<u64>().ok())
-        .map(Duration::from_secs);
+        .and_then(|v| crate::retry::retry_after(&v, SystemTime::now()));
     let body = read_limited(&mut response, limits.max_body)
         .await
         .map_err(|e| match e {
             BodyError::TooLarge => AttemptError::TooLarge { status },
             BodyError::Failed(e) if e.is_timeout() => AttemptError::Timeout,
-            BodyError::Failed(e) => AttemptError::Dropped(e),
+            BodyError::Failed(error) => AttemptError::Dropped {
+                error,
+                when: Lost::ReadingBody { status },
+            },
         })?;
     Ok(Answer {
         status,
@@ -206,7 +271,15 @@ fn send_error(endpoint: &Endpoint, e: reqwest::Error) -> AttemptError {
         AttemptError::NotSent(e)
     } else if e.is_timeout() {
         AttemptError::Timeout
+    } else if e.is_connect() {
+        AttemptError::Dropped {
+            error: e,
+            when: Lost::Connecting,
+        }
     } else {
-        AttemptError::Dropped(e)
+        AttemptError::Dropped {
+            error: e,
+            when: Lost::BeforeAnswer,
+        }
     }
 }

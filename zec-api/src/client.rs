@@ -3,16 +3,20 @@
 //! reading the answer in `decode.rs`.
 
 use crate::action::{Action, ActionRequest};
-use crate::attempt::{Endpoint, Limits, attempt};
+use crate::attempt::{Endpoint, Limits, attempt, authorization};
 use crate::credentials::Credentials;
-use crate::decode::decode;
+use crate::decode::decode_with;
 use crate::error::{ConfigError, Error};
 use crate::profile;
 use crate::retry::{Failure, RetryPolicy};
+use crate::scrub::{Scrub, Secrets};
+use crate::shown::Clip;
 use crate::validation::{ValidationMode, run_validation};
 use std::path::PathBuf;
 use std::sync::{Arc, Once};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+// Tokio's clock: the same as the system's, except in tests that pause time.
+use tokio::time::Instant;
 use tracing::Instrument;
 
 /// The public endpoint.
@@ -33,7 +37,45 @@ pub struct Config {
     retry: RetryPolicy,
     validation: ValidationMode,
     http: Option<reqwest::Client>,
+    proxy: Proxy,
     profiles: ProfileSource,
+}
+
+/// Which proxy the client's own HTTP client takes `https://` requests through.
+#[derive(Clone, Default, PartialEq, Eq)]
+enum Proxy {
+    /// The environment's: `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY` (and their lower-case
+    /// forms), as reqwest reads them.
+    #[default]
+    Environment,
+    /// None.
+    Direct,
+    /// This one, whatever the environment says.
+    Url(String),
+}
+
+impl std::fmt::Debug for Proxy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Proxy::Environment => f.write_str("Environment"),
+            Proxy::Direct => f.write_str("Direct"),
+            Proxy::Url(url) => f.debug_tuple("Url").field(&shown_proxy(url)).finish(),
+        }
+    }
+}
+
+/// A proxy's URL without the user name and password it may carry.
+fn shown_proxy(url: &str) -> String {
+    match reqwest::Url::parse(url) {
+        Ok(mut parsed) => {
+            if !parsed.username().is_empty() || parsed.password().is_some() {
+                let _ = parsed.set_username("redacted");
+                let _ = parsed.set_password(None);
+            }
+            parsed.to_string()
+        }
+        Err(_) => "(not a URL)".to_string(),
+    }
 }
 
 /// Where credentials come from when none are set: the CLI's profiles, if asked.
@@ -60,6 +102,7 @@ impl Default for Config {
             retry: RetryPolicy::default(),
             validation: ValidationMode::default(),
             http: None,
+            proxy: Proxy::Environment,
             profiles: ProfileSource::default(),
         }
     }
@@ -160,14 +203,34 @@ impl Config {
         self
     }
 
-    /// Use this HTTP client (its own proxies and TLS settings apply; the connect timeout here
-    /// does not, the attempt timeout does). Build it with
+    /// Use this HTTP client (its own proxies and TLS settings apply, for an `http://`
+    /// endpoint too; the connect timeout and [`Config::proxy`] here do not, the attempt
+    /// timeout does). Build it with
     /// `.redirect(reqwest::redirect::Policy::none())`: an answer that arrives after a
     /// redirect is refused with [`Error::Redirect`], but by then the request was sent there.
     /// Since such a client may follow redirects, a failure to connect through it counts as
     /// a request that may have been received: writes are not retried after it.
     pub fn http_client(mut self, client: reqwest::Client) -> Self {
         self.http = Some(client);
+        self
+    }
+
+    /// Send `https://` requests through this proxy (`http://proxy.example:3128`, or
+    /// `https://…`; user and password may be in the URL), whatever the environment says.
+    /// An `http://` endpoint, on loopback, is always reached directly: a proxy would see the
+    /// whole request, its `Authorization` header included. [`Client::new`] fails on a URL
+    /// that is not a proxy's.
+    ///
+    /// Without this (or [`Config::no_proxy`]), `https://` requests honour the environment's
+    /// `HTTPS_PROXY`, `ALL_PROXY` and `NO_PROXY`, as command-line tools do.
+    pub fn proxy(mut self, url: impl Into<String>) -> Self {
+        self.proxy = Proxy::Url(url.into());
+        self
+    }
+
+    /// Connect directly, whatever the environment's proxy variables say.
+    pub fn no_proxy(mut self) -> Self {
+        self.proxy = Proxy::Direct;
         self
     }
 
@@ -235,6 +298,8 @@ pub struct Client {
 struct Inner {
     config: Config,
     endpoint: Endpoint,
+    /// The credentials' secret in the forms it is looked for in answers.
+    secrets: Secrets,
 }
 
 /// Install the TLS crypto provider once; if the application installed one, that one is kept.
@@ -280,13 +345,30 @@ impl Client {
         };
         let own_http = config.http.is_none();
         let http = match &config.http {
+            Some(_) if config.proxy != Proxy::Environment => {
+                return Err(ConfigError::new(
+                    "Config::proxy and Config::no_proxy do not apply to an HTTP client given with \
+                     Config::http_client: set its proxies where it is built",
+                ));
+            }
             Some(http) => http.clone(),
             None => {
                 install_crypto_provider();
-                reqwest::Client::builder()
+                let builder = reqwest::Client::builder()
                     .connect_timeout(config.connect_timeout)
                     // A redirect would take the signed request elsewhere: never follow one.
-                    .redirect(reqwest::redirect::Policy::none())
+                    .redirect(reqwest::redirect::Policy::none());
+                let builder = match &config.proxy {
+                    // Loopback, in clear text: a proxy would read every request whole.
+                    _ if parsed.scheme() == "http" => builder.no_proxy(),
+                    // reqwest reads HTTPS_PROXY, ALL_PROXY and NO_PROXY.
+                    Proxy::Environment => builder,
+                    Proxy::Direct => builder.no_proxy(),
+                    Proxy::Url(url) => builder.proxy(reqwest::Proxy::all(url).map_err(|e| {
+                        ConfigError::new(format!("proxy {}: {e}", shown_proxy(url)))
+                    })?),
+                };
+                builder
                     .build()
                     .map_err(|e| ConfigError::new(format!("cannot build the HTTP client: {e}")))?
             }
@@ -294,8 +376,10 @@ impl Client {
         let base = config.endpoint.trim_end_matches('/').to_string();
         config.credentials = config.resolved_credentials()?;
         let validation = config.validation;
+        let secrets = Secrets::of(config.credentials.as_ref());
         Ok(Client {
             inner: Arc::new(Inner {
+                secrets,
                 config,
                 endpoint: Endpoint {
                     http,
@@ -382,6 +466,8 @@ impl Client {
         };
         let started = Instant::now();
         let mut attempt_number = 1u32;
+        // Whether an earlier attempt may have reached the server (and been acted on).
+        let mut received_before = false;
         loop {
             // One span per attempt, carrying the request id the server gave it.
             let span = tracing::info_span!(
@@ -389,19 +475,18 @@ impl Client {
                 number = attempt_number,
                 request_id = tracing::field::Empty
             );
-            let outcome = attempt(
-                &self.inner.endpoint,
-                limits,
-                A::NAME,
-                A::SERVICE,
-                credentials,
-                &body,
-            )
-            .instrument(span.clone())
-            .await;
+            let endpoint = &self.inner.endpoint;
+            // Signed afresh for every attempt.
+            let authorization = authorization(credentials, &endpoint.host, &body);
+            // What this attempt must not let back out of an answer.
+            let scrub = Scrub::new(&self.inner.secrets, &authorization.value);
+            let outcome = attempt(endpoint, limits, A::NAME, A::SERVICE, &authorization, &body)
+                .instrument(span.clone())
+                .await;
             let (error, failure, retry_after) = match outcome {
                 Ok(answer) => {
-                    let (request_id, decoded) = decode::<A>(answer.status, &answer.body);
+                    let (request_id, decoded) =
+                        decode_with::<A>(answer.status, &answer.body, &scrub);
                     if let Some(id) = &request_id {
                         span.record("request_id", id.as_str());
                     }
@@ -418,7 +503,8 @@ impl Client {
                 }
                 Err(e) => {
                     let failure = e.failure();
-                    (e.into_error(A::NAME, limits, attempt_number), failure, None)
+                    let error = e.into_error(A::NAME, limits, attempt_number, &scrub);
+                    (error, failure, None)
                 }
             };
             let delay = policy.next_delay(attempt_number, started.elapsed(), retry_after);
@@ -426,9 +512,10 @@ impl Client {
                 Some(delay) if failure.retryable(A::READ_ONLY, policy) => delay,
                 _ => {
                     tracing::debug!(parent: &span, error = %ErrorSummary(&error), "call failed");
-                    return Err(with_attempts(error, attempt_number));
+                    return Err(with_attempts(error, attempt_number, received_before));
                 }
             };
+            received_before |= failure == Failure::MaybeReceived;
             tracing::info!(
                 parent: &span,
                 delay_ms = u64::try_from(delay.as_millis()).unwrap_or(u64::MAX),
@@ -450,11 +537,13 @@ fn classify<E>(error: &Error<E>, status: u16) -> Failure {
     }
 }
 
-/// The error, with the number of attempts made.
-fn with_attempts<E>(error: Error<E>, attempts: u32) -> Error<E> {
+/// The error, with the number of attempts made and whether an earlier one may have been
+/// received.
+fn with_attempts<E>(error: Error<E>, attempts: u32, received_before: bool) -> Error<E> {
     match error {
         Error::Transport(mut t) => {
             t.attempts = attempts;
+            t.received_before(received_before);
             Error::Transport(t)
         }
         Error::Timeout { after, .. } => Error::Timeout { after, attempts },
@@ -469,10 +558,12 @@ struct ErrorSummary<'a, E>(&'a Error<E>);
 impl<E> std::fmt::Display for ErrorSummary<'_, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0 {
-            Error::Api(e) => write!(f, "api error {} (HTTP {})", e.code, e.http_status),
-            Error::Throttled(e) => write!(f, "throttled {} (HTTP {})", e.code, e.http_status),
+            Error::Api(e) => write!(f, "api error {} (HTTP {})", Clip(&e.code), e.http_status),
+            Error::Throttled(e) => {
+                write!(f, "throttled {} (HTTP {})", Clip(&e.code), e.http_status)
+            }
             Error::Undecodable(u) => write!(f, "undecodable answer (HTTP {})", u.http_status),
-            Error::Transport(t) => write!(f, "transport: {}", t.message),
+            Error::Transport(t) => write!(f, "transport: {}", Clip(&t.message)),
             Error::Timeout { after, .. } => write!(f, "timeout after {after:?}"),
             Error::Redirect { http_status, .. } => write!(f, "redirect (HTTP {http_status})"),
             Error::ResponseTooLarge {
@@ -525,6 +616,27 @@ mod tests {
         );
         let client = Client::new(Config::new()).unwrap();
         assert_eq!(client.inner.endpoint.host, "console.zenlayer.com");
+    }
+
+    #[test]
+    fn proxies_are_checked_and_their_passwords_never_shown() {
+        let config = Config::new().proxy("http://alice:pa55w0rd@127.0.0.1:3128");
+        let shown = format!("{config:?}");
+        assert!(shown.contains("127.0.0.1:3128"), "{shown}");
+        assert!(
+            !shown.contains("pa55w0rd") && !shown.contains("alice"),
+            "{shown}"
+        );
+        assert!(Client::new(config).is_ok());
+        assert!(Client::new(Config::new().no_proxy()).is_ok());
+        let err = Client::new(Config::new().proxy("not a proxy")).unwrap_err();
+        assert!(err.message().contains("proxy"), "{err}");
+        // A proxy set here cannot reach inside an HTTP client given whole.
+        for config in [Config::new().no_proxy(), Config::new().proxy("http://p:1")] {
+            let err = Client::new(config.http_client(reqwest::Client::new())).unwrap_err();
+            assert!(err.message().contains("Config::http_client"), "{err}");
+        }
+        assert!(Client::new(Config::new().http_client(reqwest::Client::new())).is_ok());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The one error type of every call, which users match on.
 
+use crate::shown::{Clip, ClipDebug, debug_bounded, display_bounded};
 use crate::validation::ValidationError;
 use std::fmt;
 use std::time::Duration;
@@ -13,7 +14,10 @@ pub trait ErrorCode {
 }
 
 /// What a call can fail with. `E` is the action's error-code enum.
-#[derive(Debug)]
+///
+/// `Display` and `Debug` print at most a few KiB, each text from an answer at most 1 KiB, and
+/// say how many bytes they left out; the values themselves are whole ([`ApiError::message`]).
+/// Texts from an answer never hold the client's secrets: they are replaced by `<redacted>`.
 #[non_exhaustive]
 pub enum Error<E> {
     /// The request breaks documented rules; nothing was sent.
@@ -62,7 +66,7 @@ pub enum Error<E> {
 
 /// A configuration the client cannot work with: an endpoint it refuses, a profile that does
 /// not exist, no credentials.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ConfigError {
     message: String,
 }
@@ -82,7 +86,15 @@ impl ConfigError {
 
 impl fmt::Display for ConfigError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "client configuration: {}", self.message)
+        write!(f, "client configuration: {}", Clip(&self.message))
+    }
+}
+
+impl fmt::Debug for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ConfigError")
+            .field("message", &Clip(&self.message))
+            .finish()
     }
 }
 
@@ -121,13 +133,13 @@ impl fmt::Display for PaginationError {
 impl std::error::Error for PaginationError {}
 
 /// An error code from the server.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ApiError<E> {
     /// The typed code.
     pub error: E,
     /// The code as sent (also `error.code()`).
     pub code: String,
-    /// The server's message.
+    /// The server's message, whole (errors print at most 1 KiB of it).
     pub message: String,
     /// HTTP status of the answer.
     pub http_status: u16,
@@ -135,19 +147,113 @@ pub struct ApiError<E> {
     pub request_id: Option<String>,
 }
 
-/// A transport failure.
-#[derive(Debug)]
+impl<E> ApiError<E> {
+    /// The server's message, whole: `Display` and `Debug` of an error print at most 1 KiB
+    /// of it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for ApiError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("ApiError")
+                .field("error", &ClipDebug(&self.error))
+                .field("code", &Clip(&self.code))
+                .field("message", &Clip(&self.message))
+                .field("http_status", &self.http_status)
+                .field("request_id", &self.request_id.as_deref().map(Clip))
+                .finish()
+        })
+    }
+}
+
+/// A transport failure: the connection could not be opened, or failed before a whole answer
+/// arrived.
 pub struct TransportError {
-    /// What failed.
+    /// What failed, in words, with the HTTP client's own account of it.
     pub message: String,
     /// Attempts made.
     pub attempts: u32,
     /// The underlying error.
     pub source: Option<Box<dyn std::error::Error + Send + Sync>>,
+    /// See [`TransportError::may_have_been_received`].
+    may_have_been_received: bool,
+}
+
+impl TransportError {
+    pub(crate) fn new(
+        message: String,
+        attempts: u32,
+        may_have_been_received: bool,
+        source: impl std::error::Error + Send + Sync + 'static,
+    ) -> Self {
+        TransportError {
+            message,
+            attempts,
+            source: Some(Box::new(source)),
+            may_have_been_received,
+        }
+    }
+
+    /// Whether the server may have received the request, in this attempt or an earlier one
+    /// (and so may have acted on it): `false` only when every attempt failed to connect to
+    /// the endpoint, or was refused with throttling, so that nothing was done.
+    ///
+    /// When this is `true` for a write, the write may have taken effect: look (describe the
+    /// resource) before sending it again.
+    pub fn may_have_been_received(&self) -> bool {
+        self.may_have_been_received
+    }
+
+    /// Count an earlier attempt that may have been received.
+    pub(crate) fn received_before(&mut self, yes: bool) {
+        self.may_have_been_received |= yes;
+    }
+}
+
+impl fmt::Display for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "transport error after {} attempt(s): {}; ",
+            self.attempts,
+            Clip(&self.message)
+        )?;
+        if self.may_have_been_received {
+            f.write_str(
+                "the server may have received the request and acted on it: look before sending a write again",
+            )
+        } else {
+            f.write_str("the request was not received")
+        }
+    }
+}
+
+impl fmt::Debug for TransportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("TransportError")
+                .field("message", &Clip(&self.message))
+                .field("attempts", &self.attempts)
+                .field("may_have_been_received", &self.may_have_been_received)
+                .field("source", &self.source.as_deref().map(ClipDebug))
+                .finish()
+        })
+    }
+}
+
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|s| s as &(dyn std::error::Error + 'static))
+    }
 }
 
 /// An answer that could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct Undecodable {
     /// HTTP status of the answer.
     pub http_status: u16,
@@ -159,14 +265,17 @@ pub struct Undecodable {
     pub snippet: String,
 }
 
-/// The start of a body, for error messages: at most `max` bytes, whole characters only.
-pub fn snippet(body: &[u8], max: usize) -> String {
-    let text = String::from_utf8_lossy(&body[..body.len().min(max)]);
-    let mut s = text.trim_end_matches('\u{FFFD}').to_string();
-    if body.len() > max {
-        s.push('…');
+impl fmt::Debug for Undecodable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("Undecodable")
+                .field("http_status", &self.http_status)
+                .field("request_id", &self.request_id.as_deref().map(Clip))
+                .field("reason", &Clip(&self.reason))
+                .field("snippet", &Clip(&self.snippet))
+                .finish()
+        })
     }
-    s
 }
 
 impl<E> Error<E> {
@@ -202,47 +311,58 @@ impl<E> Error<E> {
 
 impl<E: fmt::Display> fmt::Display for Error<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let request_id = |id: &Option<String>| {
-            id.as_deref()
-                .map(|i| format!(", request id {i}"))
-                .unwrap_or_default()
-        };
+        display_bounded(f, |f| self.display_whole(f))
+    }
+}
+
+/// `, request id <id>`, when there is one.
+struct RequestId<'a>(&'a Option<String>);
+
+impl fmt::Display for RequestId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(id) => write!(f, ", request id {}", Clip(id)),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<E> Error<E> {
+    /// `Display`, before the bound on its length.
+    fn display_whole(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Validation(v) => write!(f, "{v}"),
             Error::Api(e) => write!(
                 f,
                 "{} (HTTP {}{}): {}",
-                e.code,
+                Clip(&e.code),
                 e.http_status,
-                request_id(&e.request_id),
-                e.message
+                RequestId(&e.request_id),
+                Clip(&e.message)
             ),
             Error::Throttled(e) => write!(
                 f,
                 "throttled: {} (HTTP {}{}): {}",
-                e.code,
+                Clip(&e.code),
                 e.http_status,
-                request_id(&e.request_id),
-                e.message
+                RequestId(&e.request_id),
+                Clip(&e.message)
             ),
-            Error::Transport(t) => write!(
-                f,
-                "transport error after {} attempt(s): {}",
-                t.attempts, t.message
-            ),
+            Error::Transport(t) => write!(f, "{t}"),
             Error::Timeout { after, attempts } => {
                 write!(
                     f,
-                    "no answer within {after:?} (after {attempts} attempt(s))"
+                    "no answer within {after:?} (after {attempts} attempt(s)); the server may \
+                     have received the request and acted on it"
                 )
             }
             Error::Undecodable(u) => write!(
                 f,
                 "undecodable answer (HTTP {}{}): {}; body starts: {:?}",
                 u.http_status,
-                request_id(&u.request_id),
-                u.reason,
-                u.snippet
+                RequestId(&u.request_id),
+                Clip(&u.reason),
+                Clip(&u.snippet)
             ),
             Error::Redirect {
                 action,
@@ -254,7 +374,7 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
                     "{action}: the server answered HTTP {http_status}, a redirect"
                 )?;
                 if let Some(location) = location {
-                    write!(f, " to {location}")?;
+                    write!(f, " to {}", Clip(location))?;
                 }
                 f.write_str("; redirects are not followed (check the endpoint)")
             }
@@ -273,6 +393,45 @@ impl<E: fmt::Display> fmt::Display for Error<E> {
     }
 }
 
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| match self {
+            Error::Validation(v) => f.debug_tuple("Validation").field(v).finish(),
+            Error::Api(e) => f.debug_tuple("Api").field(e).finish(),
+            Error::Throttled(e) => f.debug_tuple("Throttled").field(e).finish(),
+            Error::Transport(t) => f.debug_tuple("Transport").field(t).finish(),
+            Error::Timeout { after, attempts } => f
+                .debug_struct("Timeout")
+                .field("after", after)
+                .field("attempts", attempts)
+                .finish(),
+            Error::Undecodable(u) => f.debug_tuple("Undecodable").field(u).finish(),
+            Error::Redirect {
+                action,
+                http_status,
+                location,
+            } => f
+                .debug_struct("Redirect")
+                .field("action", action)
+                .field("http_status", http_status)
+                .field("location", &location.as_deref().map(Clip))
+                .finish(),
+            Error::ResponseTooLarge {
+                action,
+                limit,
+                http_status,
+            } => f
+                .debug_struct("ResponseTooLarge")
+                .field("action", action)
+                .field("limit", limit)
+                .field("http_status", http_status)
+                .finish(),
+            Error::Pagination(p) => f.debug_tuple("Pagination").field(p).finish(),
+            Error::Config(c) => f.debug_tuple("Config").field(c).finish(),
+        })
+    }
+}
+
 impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
@@ -285,17 +444,5 @@ impl<E: fmt::Debug + fmt::Display> std::error::Error for Error<E> {
                 .map(|s| s as &(dyn std::error::Error + 'static)),
             _ => None,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn snippets_are_bounded_and_whole_characters() {
-        assert_eq!(snippet(b"<html>", 512), "<html>");
-        assert_eq!(snippet("ééé".as_bytes(), 3), "é…");
-        assert_eq!(snippet(b"abcdef", 3), "abc…");
     }
 }

@@ -9,6 +9,7 @@ use crate::action::{Action, ActionRequest};
 use crate::client::Client;
 use crate::error::Error;
 use crate::paginate::Paginated;
+use crate::shown::{debug_bounded, display_bounded};
 use crate::waiter::{WaitError, WaitOptions, Waitable};
 use futures_util::Stream;
 use std::fmt;
@@ -139,25 +140,25 @@ pub enum SendAndWaitError<A: Waitable> {
 
 impl<A: Waitable> fmt::Debug for SendAndWaitError<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        debug_bounded(f, |f| match self {
             SendAndWaitError::Send(e) => f.debug_tuple("Send").field(e).finish(),
             SendAndWaitError::Wait { response, error } => f
                 .debug_struct("Wait")
                 .field("response", response)
                 .field("error", error)
                 .finish(),
-        }
+        })
     }
 }
 
 impl<A: Waitable> fmt::Display for SendAndWaitError<A> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        display_bounded(f, |f| match self {
             SendAndWaitError::Send(e) => write!(f, "{}: {e}", A::NAME),
             SendAndWaitError::Wait { error, .. } => {
                 write!(f, "{} succeeded, but waiting failed: {error}", A::NAME)
             }
-        }
+        })
     }
 }
 

@@ -6,8 +6,9 @@
 //! sent) for every action; server errors (5xx), redirects, timeouts and connections lost
 //! after sending began only for read-only actions (`Describe…`, `Inquiry…`), because a write
 //! may have taken effect. [`RetryPolicy::retry_writes`] opts writes in. Waits grow
-//! exponentially with full jitter; a server's `Retry-After` is honoured up to the time that
-//! remains; both the number of attempts and the total time are bounded.
+//! exponentially with full jitter; a server's `Retry-After` (seconds or an HTTP date) is
+//! honoured up to the time that remains; both the number of attempts and the total time are
+//! bounded.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -112,6 +113,22 @@ impl RetryPolicy {
     }
 }
 
+/// The wait a `Retry-After` header asks for, in either form RFC 9110 allows: a number of
+/// seconds (`120`) or an HTTP date (`Wed, 21 Oct 2026 07:28:00 GMT`, and the two obsolete
+/// date forms), read against `now`. A date in the past asks for no wait. `None` for anything
+/// else. The wait is not capped here: [`RetryPolicy::next_delay`] caps it by the time left.
+pub(crate) fn retry_after(value: &str, now: SystemTime) -> Option<Duration> {
+    let value = value.trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        // Digits too many for a u64 still mean "a very long time", capped later.
+        return Some(Duration::from_secs(
+            value.parse::<u64>().unwrap_or(u64::MAX),
+        ));
+    }
+    let date = httpdate::parse_http_date(value).ok()?;
+    Some(date.duration_since(now).unwrap_or(Duration::ZERO))
+}
+
 /// Why an attempt failed, as far as retrying is concerned: above all, whether the server may
 /// have received the request.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -184,6 +201,40 @@ mod tests {
         assert!(!Failure::MaybeReceived.retryable(false, &p));
         assert!(Failure::MaybeReceived.retryable(false, &p.clone().retry_writes(true)));
         assert!(!Failure::Final.retryable(true, &p));
+    }
+
+    #[test]
+    fn retry_after_is_read_as_seconds_or_as_an_http_date() {
+        // 2026-10-21 07:28:00 UTC.
+        let now = UNIX_EPOCH + Duration::from_secs(1_792_567_680);
+        let secs = |s: u64| Some(Duration::from_secs(s));
+        assert_eq!(retry_after("120", now), secs(120));
+        assert_eq!(retry_after(" 0 ", now), secs(0));
+        assert_eq!(retry_after("99999999999999999999999", now), secs(u64::MAX));
+        // The three date forms of RFC 9110, 90 s after `now`.
+        for date in [
+            "Wed, 21 Oct 2026 07:29:30 GMT",
+            "Wednesday, 21-Oct-26 07:29:30 GMT",
+            "Wed Oct 21 07:29:30 2026",
+        ] {
+            assert_eq!(retry_after(date, now), secs(90), "{date}");
+        }
+        // A date in the past, or now, means now.
+        assert_eq!(retry_after("Wed, 21 Oct 2026 07:27:00 GMT", now), secs(0));
+        assert_eq!(retry_after("Wed, 21 Oct 2026 07:28:00 GMT", now), secs(0));
+        assert_eq!(retry_after("Thu, 01 Jan 1970 00:00:00 GMT", now), secs(0));
+        // Far ahead: a long wait, which `next_delay` caps.
+        assert!(retry_after("Fri, 31 Dec 9999 23:59:59 GMT", now) > secs(200 * 365 * 86_400));
+        for bad in [
+            "",
+            "-1",
+            "1.5",
+            "soon",
+            "Wed, 32 Oct 2026 07:29:30 GMT",
+            "1e3",
+        ] {
+            assert_eq!(retry_after(bad, now), None, "{bad:?}");
+        }
     }
 
     #[test]

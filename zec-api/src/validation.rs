@@ -1,5 +1,6 @@
 //! Checking requests before they are sent: every violation at once, named by wire names.
 
+use crate::shown::{Clip, debug_bounded, display_bounded};
 use crate::wire::WireText;
 use std::fmt;
 
@@ -58,12 +59,15 @@ pub struct Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.message)
+        write!(f, "{}: {}", Clip(&self.field), Clip(&self.message))
     }
 }
 
 /// A request that breaks documented rules; lists every violation.
-#[derive(Debug, Clone, PartialEq, Eq)]
+///
+/// `Display` lists the violations that fit in about 3 KiB and counts the others; `Debug` is
+/// bounded too. [`ValidationError::violations`] has them all.
+#[derive(Clone, PartialEq, Eq)]
 pub struct ValidationError {
     /// The action whose request it is.
     pub action: &'static str,
@@ -71,22 +75,44 @@ pub struct ValidationError {
     pub violations: Vec<Violation>,
 }
 
+/// About how many bytes of violations `Display` lists before it counts the rest.
+const LISTED: usize = 3072;
+
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.violations.len();
-        write!(
-            f,
-            "invalid {} request ({n} problem{}): ",
-            self.action,
-            if n == 1 { "" } else { "s" }
-        )?;
-        for (i, v) in self.violations.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
+        display_bounded(f, |f| {
+            let n = self.violations.len();
+            write!(
+                f,
+                "invalid {} request ({n} problem{}): ",
+                self.action,
+                if n == 1 { "" } else { "s" }
+            )?;
+            let mut listed = 0;
+            for (i, v) in self.violations.iter().enumerate() {
+                let text = v.to_string();
+                listed += text.len();
+                if i > 0 && listed > LISTED {
+                    return write!(f, "; and {} more", n - i);
+                }
+                if i > 0 {
+                    f.write_str("; ")?;
+                }
+                f.write_str(&text)?;
             }
-            write!(f, "{v}")?;
-        }
-        Ok(())
+            Ok(())
+        })
+    }
+}
+
+impl fmt::Debug for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| {
+            f.debug_struct("ValidationError")
+                .field("action", &self.action)
+                .field("violations", &self.violations)
+                .finish()
+        })
     }
 }
 

@@ -3,8 +3,11 @@
 use crate::action::{Action, ActionRequest};
 use crate::client::Client;
 use crate::error::Error;
+use crate::shown::{Clip, debug_bounded, display_bounded};
 use std::fmt;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+// Tokio's clock: the same as the system's, except in tests that pause time.
+use tokio::time::Instant;
 
 /// An action the docs call asynchronous, with the action to poll and the states that mean
 /// pending, done and failed. Implemented by the generated markers of such actions.
@@ -53,7 +56,8 @@ impl WaitOptions {
 }
 
 /// Why waiting did not end in success. `E` is the poll action's error-code enum.
-#[derive(Debug)]
+///
+/// `Display` and `Debug` print at most a few KiB (see [`Error`]).
 #[non_exhaustive]
 pub enum WaitError<E> {
     /// A poll failed.
@@ -81,9 +85,11 @@ pub enum WaitError<E> {
 
 impl<E: fmt::Display> fmt::Display for WaitError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
+        display_bounded(f, |f| match self {
             WaitError::Poll(e) => write!(f, "polling failed: {e}"),
-            WaitError::Failed { id, state } => write!(f, "{id} reached the failure state {state}"),
+            WaitError::Failed { id, state } => {
+                write!(f, "{} reached the failure state {}", Clip(id), Clip(state))
+            }
             WaitError::TimedOut {
                 waited,
                 last,
@@ -97,7 +103,8 @@ impl<E: fmt::Display> fmt::Display for WaitError<E> {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    write!(f, "{id}={}", state.as_deref().unwrap_or("absent"))?;
+                    let state = state.as_deref().unwrap_or("absent");
+                    write!(f, "{}={}", Clip(id), Clip(state))?;
                 }
                 if let Some(e) = last_error {
                     write!(f, "; the last poll failed: {e}")?;
@@ -105,7 +112,31 @@ impl<E: fmt::Display> fmt::Display for WaitError<E> {
                 Ok(())
             }
             WaitError::NothingToWaitFor => f.write_str("no resource id to wait for"),
-        }
+        })
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for WaitError<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_bounded(f, |f| match self {
+            WaitError::Poll(e) => f.debug_tuple("Poll").field(e).finish(),
+            WaitError::Failed { id, state } => f
+                .debug_struct("Failed")
+                .field("id", &Clip(id))
+                .field("state", &Clip(state))
+                .finish(),
+            WaitError::TimedOut {
+                waited,
+                last,
+                last_error,
+            } => f
+                .debug_struct("TimedOut")
+                .field("waited", waited)
+                .field("last", last)
+                .field("last_error", last_error)
+                .finish(),
+            WaitError::NothingToWaitFor => f.write_str("NothingToWaitFor"),
+        })
     }
 }
 
