@@ -165,8 +165,17 @@ fn spec_prose_is_written_in_its_own_words() {
         }
     }
     eprintln!(
-        "compared {} pieces of prose with the reference",
-        prose.len()
+        "compared {} pieces of prose with {} sentences and {} seven-word runs of the reference",
+        prose.len(),
+        known.sentences.len(),
+        known.runs.len()
+    );
+    // A comparison with nothing on either side would find no copy.
+    assert!(
+        prose.len() >= 11_000 && known.sentences.len() >= 2_000,
+        "too little compared: {} pieces of prose, {} reference sentences",
+        prose.len(),
+        known.sentences.len()
     );
     assert!(
         copied.is_empty(),
