@@ -25,6 +25,7 @@ declare -A tests=(
 modules=("$@")
 [ ${#modules[@]} -gt 0 ] || modules=(retry attempt decode paginate validation)
 
+mkdir -p target/mutants
 status=0
 for module in "${modules[@]}"; do
     [ -n "${tests[$module]:-}" ] || { echo "unknown module: $module" >&2; exit 2; }
@@ -37,6 +38,7 @@ for module in "${modules[@]}"; do
 done
 for module in "${modules[@]}"; do
     dir="target/mutants/$module/mutants.out"
+    [ -d "$dir" ] || continue
     printf '%-11s caught %4s  missed %4s  unviable %4s  timeout %4s\n' "$module" \
         "$(wc -l < "$dir/caught.txt" 2>/dev/null || echo 0)" \
         "$(wc -l < "$dir/missed.txt" 2>/dev/null || echo 0)" \
