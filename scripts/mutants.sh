@@ -32,7 +32,7 @@ for module in "${modules[@]}"; do
     # shellcheck disable=SC2086 # the test selection is a list of arguments
     cargo mutants --in-place --no-shuffle --timeout 300 \
         --file "zec-api/src/$module.rs" \
-        --test-package zec-api,zec-tests \
+        --test-workspace=true \
         --output "target/mutants/$module" \
         -- ${tests[$module]} || status=$?
 done
