@@ -16,11 +16,11 @@ fi
 # The tests that exercise each module: the unit tests of zec-api (--lib) and the
 # integration tests in tests/tests that send, retry, decode, page or validate.
 declare -A tests=(
-    [retry]="--lib --test hostile_server --test client --test waiters --test mock_limits"
-    [attempt]="--lib --test hostile_server --test client --test secrets_in_logs --test proxies --test mock_limits"
-    [decode]="--lib --test response_decoding --test hostile_server --test client --test associate_eip_address"
-    [paginate]="--test pagination --test client"
-    [validation]="--lib --test validation_rules --test validation_modes --test client --test fluent --test associate_eip_address"
+    [retry]="--lib --test=hostile_server --test=client --test=waiters --test=mock_limits"
+    [attempt]="--lib --test=hostile_server --test=client --test=secrets_in_logs --test=proxies --test=mock_limits"
+    [decode]="--lib --test=response_decoding --test=hostile_server --test=client --test=associate_eip_address"
+    [paginate]="--test=pagination --test=client"
+    [validation]="--lib --test=validation_rules --test=validation_modes --test=client --test=fluent --test=associate_eip_address"
 )
 modules=("$@")
 [ ${#modules[@]} -gt 0 ] || modules=(retry attempt decode paginate validation)
@@ -37,12 +37,14 @@ done
 mkdir -p target/mutants
 status=0
 for module in "${modules[@]}"; do
-    # shellcheck disable=SC2086 # the test selection is a list of arguments
+    # The selection goes to the build as well as to the test run (`--cargo-arg`), so that each
+    # mutant builds only the tests that run it, once.
+    cargo_args=()
+    for arg in ${tests[$module]}; do cargo_args+=(--cargo-arg "$arg"); done
     cargo mutants --in-place --no-shuffle --baseline=skip --timeout 300 \
         --file "zec-api/src/$module.rs" \
-        --test-workspace=true \
-        --output "target/mutants/$module" \
-        -- ${tests[$module]} || status=$?
+        --test-workspace=true "${cargo_args[@]}" \
+        --output "target/mutants/$module" || status=$?
 done
 for module in "${modules[@]}"; do
     dir="target/mutants/$module/mutants.out"
