@@ -25,6 +25,8 @@ enum Reply {
     Close,
     /// Never answer; close when the client does.
     Silent,
+    /// Write these bytes (the start of a response), then nothing more until the client goes.
+    Stalled(String),
 }
 
 /// A server on loopback that reads each request whole and answers as `script` says.
@@ -69,6 +71,11 @@ async fn hostile(script: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Hos
                     }
                     Reply::Close => drop(stream),
                     Reply::Silent => {
+                        let mut rest = [0u8; 1024];
+                        while matches!(stream.read(&mut rest).await, Ok(n) if n > 0) {}
+                    }
+                    Reply::Stalled(start) => {
+                        let _ = stream.write_all(start.as_bytes()).await;
                         let mut rest = [0u8; 1024];
                         while matches!(stream.read(&mut rest).await, Ok(n) if n > 0) {}
                     }
@@ -475,6 +482,8 @@ async fn writes_are_retried_only_when_certainly_not_received() {
             assert!(!t.may_have_been_received());
             let text = t.to_string();
             assert!(text.contains("the request was not received"), "{text}");
+            // The HTTP client's own text is vague; the cause it carries says what happened.
+            assert!(text.to_lowercase().contains("connection refused"), "{text}");
         }
         other => panic!("{other:?}"),
     }
@@ -842,4 +851,20 @@ async fn under_the_default_policy_a_write_that_timed_out_is_sent_once_and_a_read
         "{:?}",
         server.gap(1)
     );
+}
+
+#[tokio::test(start_paused = true)]
+async fn an_answer_that_stops_halfway_is_a_timeout() {
+    // The head and ten of the thousand bytes it announces, then nothing: the attempt's
+    // timeout ends the wait, and the call says it timed out (not that the connection broke).
+    let start = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"requestI";
+    let server = hostile(move |_| Reply::Stalled(start.to_string())).await;
+    match client(server.addr, RetryPolicy::none())
+        .describe_zones()
+        .send()
+        .await
+    {
+        Err(Error::Timeout { attempts, .. }) => assert_eq!(attempts, 1),
+        other => panic!("{other:?}"),
+    }
 }

@@ -190,6 +190,25 @@ mod tests {
         let delays: std::collections::BTreeSet<Duration> =
             (0..20).map(|_| p.delay(5, None)).collect();
         assert!(delays.len() > 1);
+        // A `Retry-After` shorter than the backoff does not shorten it.
+        let delays: std::collections::BTreeSet<Duration> =
+            (0..20).map(|_| p.delay(5, Some(Duration::ZERO))).collect();
+        assert!(delays.len() > 1, "{delays:?}");
+    }
+
+    #[test]
+    fn jitter_is_spread_over_the_whole_range() {
+        // Clients that fail together must not retry together: each quarter of [0, 1) gets
+        // its share of the draws (500 of 2,000 expected; a fair source strays by about 20).
+        let draws: Vec<f64> = (0..2000).map(|_| random_unit()).collect();
+        assert!(draws.iter().all(|u| (0.0..1.0).contains(u)));
+        for quarter in 0..4 {
+            let n = draws
+                .iter()
+                .filter(|u| (**u * 4.0) as usize == quarter)
+                .count();
+            assert!((400..600).contains(&n), "quarter {quarter}: {n} of 2000");
+        }
     }
 
     #[test]
