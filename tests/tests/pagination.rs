@@ -144,3 +144,19 @@ async fn the_first_total_bounds_the_pages() {
     assert!(p.reason.contains("more than 4 pages"), "{p}");
     assert_eq!(server.received(), 4);
 }
+
+#[tokio::test]
+async fn without_a_total_a_short_page_is_the_last() {
+    // No `totalCount`: a full page (two items, the page size) asks for the next; the page of
+    // one item after it ends the stream without a third request.
+    let untotalled = |ids: &[&str]| json!({"dataSet": items(ids)});
+    let (results, server) = stream(&[
+        untotalled(&["a", "b"]),
+        untotalled(&["c"]),
+        untotalled(&["d", "e"]),
+    ])
+    .await;
+    assert_eq!(ids(&results), ["a", "b", "c"]);
+    assert!(results.iter().all(Result::is_ok), "{results:?}");
+    assert_eq!(server.received(), 2);
+}
