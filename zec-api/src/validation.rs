@@ -396,6 +396,63 @@ mod tests {
     }
 
     #[test]
+    fn fractional_numbers_are_checked_against_their_bounds() {
+        let violations = |x: f64| {
+            let mut v = Validator::default();
+            v.range("ratio", Some(&x), Some(0.0), Some(1.0));
+            v.violations
+        };
+        assert!(violations(0.5).is_empty());
+        assert!(violations(1.0).is_empty());
+        let high = violations(2.5);
+        assert_eq!(high.len(), 1);
+        assert_eq!(high[0].message, "must be between 0 and 1, is 2.5");
+        assert_eq!(
+            violations(-0.25)[0].message,
+            "must be between 0 and 1, is -0.25"
+        );
+    }
+
+    /// A request that breaks `n` rules, each violation printing as `text_len` bytes.
+    fn broken(n: usize, text_len: usize) -> ValidationError {
+        let violation = |i: usize| Violation {
+            field: "f".into(),
+            rule: RuleKind::Required,
+            message: format!("{i:0>width$}", width = text_len - "f: ".len()),
+        };
+        ValidationError {
+            action: "X",
+            violations: (0..n).map(violation).collect(),
+        }
+    }
+
+    #[test]
+    fn display_lists_the_violations_that_fit_and_counts_the_rest() {
+        // Three of 1,024 bytes fill the list's room exactly: all are listed.
+        let shown = broken(3, 1024).to_string();
+        assert!(
+            shown.starts_with("invalid X request (3 problems): f: "),
+            "{shown}"
+        );
+        assert!(shown.ends_with(&format!("; f: {:0>1021}", 2)), "{shown}");
+        assert!(!shown.contains("more"), "{shown}");
+        // A hundred of 100 bytes: as many as fit in the room, then how many were left out.
+        let shown = broken(100, 100).to_string();
+        let listed = shown.matches("f: ").count();
+        assert!((25..=31).contains(&listed), "{listed}: {shown}");
+        assert!(
+            shown.ends_with(&format!("; and {} more", 100 - listed)),
+            "{shown}"
+        );
+        // Debug names the type and its members.
+        let debug = format!("{:?}", broken(1, 10));
+        assert!(
+            debug.starts_with("ValidationError { action: \"X\", violations: [Violation {"),
+            "{debug}"
+        );
+    }
+
+    #[test]
     fn nested_paths_name_items() {
         struct Inner;
         impl Validate for Inner {
