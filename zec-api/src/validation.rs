@@ -159,14 +159,6 @@ impl Number for f64 {
     }
 }
 
-fn bound(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{}", x as i64)
-    } else {
-        x.to_string()
-    }
-}
-
 fn quoted(names: &[&str]) -> String {
     names
         .iter()
@@ -265,14 +257,10 @@ impl Validator {
         let high = max.is_some_and(|m| x > m);
         if low || high {
             let message = match (min, max) {
-                (Some(a), Some(b)) => format!(
-                    "must be between {} and {}, is {}",
-                    bound(a),
-                    bound(b),
-                    bound(x)
-                ),
-                (Some(a), None) => format!("must be at least {}, is {}", bound(a), bound(x)),
-                (None, Some(b)) => format!("must be at most {}, is {}", bound(b), bound(x)),
+                // An f64 prints without `.0` and never in exponent form: `24`, `2.5`.
+                (Some(a), Some(b)) => format!("must be between {a} and {b}, is {x}"),
+                (Some(a), None) => format!("must be at least {a}, is {x}"),
+                (None, Some(b)) => format!("must be at most {b}, is {x}"),
                 (None, None) => return,
             };
             self.push(field, RuleKind::Range, message);
@@ -410,6 +398,13 @@ mod tests {
         assert_eq!(
             violations(-0.25)[0].message,
             "must be between 0 and 1, is -0.25"
+        );
+        // Numbers beyond an i64 print whole, not in exponent form.
+        let mut v = Validator::default();
+        v.range("big", Some(&1e20), None, Some(1e18));
+        assert_eq!(
+            v.violations[0].message,
+            "must be at most 1000000000000000000, is 100000000000000000000"
         );
     }
 
