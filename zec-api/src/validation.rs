@@ -448,6 +448,72 @@ mod tests {
     }
 
     #[test]
+    fn lengths_item_counts_and_allowed_values_hold_at_their_bounds() {
+        let mut v = Validator::default();
+        // Lengths count characters, not bytes: `é` is two bytes.
+        let text = |n: usize| Some("é".repeat(n));
+        v.length("shortest", text(2).as_ref(), Some(2), Some(4));
+        v.length("longest", text(4).as_ref(), Some(2), Some(4));
+        v.length("short", text(1).as_ref(), Some(2), Some(4));
+        v.length("long", text(5).as_ref(), Some(2), Some(4));
+        v.length("absent", None, Some(2), Some(4));
+        v.length("at_least", text(0).as_ref(), Some(1), None);
+        v.length("at_most", text(3).as_ref(), None, Some(2));
+        v.max_items("full", Some(&vec![1, 2]), 2);
+        v.max_items("over", Some(&vec![1, 2, 3]), 2);
+        v.one_of("known", Some(&"A".to_string()), &["A", "B"]);
+        v.one_of("unknown", Some(&"C".to_string()), &["A", "B"]);
+        v.one_of("number", Some(&7i64), &["1", "7"]);
+        let list = vec!["A".to_string(), "C".to_string(), "B".to_string()];
+        v.each_one_of("list", Some(&list), &["A", "B"]);
+        let got: Vec<(&str, RuleKind, &str)> = v
+            .violations
+            .iter()
+            .map(|x| (x.field.as_str(), x.rule, x.message.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "short",
+                    RuleKind::Length,
+                    "must have 2 to 4 characters, has 1"
+                ),
+                (
+                    "long",
+                    RuleKind::Length,
+                    "must have 2 to 4 characters, has 5"
+                ),
+                (
+                    "at_least",
+                    RuleKind::Length,
+                    "must have at least 1 characters, has 0"
+                ),
+                (
+                    "at_most",
+                    RuleKind::Length,
+                    "must have at most 2 characters, has 3"
+                ),
+                (
+                    "over",
+                    RuleKind::MaxItems,
+                    "must have at most 2 items, has 3"
+                ),
+                (
+                    "unknown",
+                    RuleKind::AllowedValues,
+                    "must be one of `A`, `B`, is `C`"
+                ),
+                (
+                    "list[1]",
+                    RuleKind::AllowedValues,
+                    "must be one of `A`, `B`, is `C`"
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn nested_paths_name_items() {
         struct Inner;
         impl Validate for Inner {
