@@ -523,7 +523,18 @@ mod tests {
         }
         let mut v = Validator::default();
         v.nested_each("disks", Some(&vec![Inner, Inner]));
+        v.nested("systemDisk", Some(&Inner));
+        v.nested("dataDisk", None::<&Inner>);
+        v.required("zoneId", false);
         let fields: Vec<String> = v.violations.iter().map(|x| x.field.clone()).collect();
-        assert_eq!(fields, ["disks[0].size", "disks[1].size"]);
+        assert_eq!(
+            fields,
+            [
+                "disks[0].size",
+                "disks[1].size",
+                "systemDisk.size",
+                "zoneId"
+            ]
+        );
     }
 }
