@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the modules that decide what is sent, retried, decoded and refused:
 # each mutant (a change to the code as a plausible bug would make it) must fail a test.
-# Not part of CI: about an hour and a half on two cores. Needs `cargo install cargo-mutants`.
+# Not part of CI: about 70 minutes on two cores. Needs `cargo install cargo-mutants`.
 #
 # It mutates files in place (and puts each back), so it refuses to run on uncommitted
 # changes. Results go to target/mutants/<module>/mutants.out (`missed.txt` lists the
