@@ -191,3 +191,35 @@ pub fn check_zec_api(args: &[&str], env: &[(&str, &Path)]) -> zec_spec::ir::Api 
     serde_json::from_str(&std::fs::read_to_string(out_dir.join("zec-ir.json")).expect("the IR"))
         .expect("the IR reads")
 }
+
+/// Read one HTTP request (its head and the body its `Content-Length` announces) from a
+/// loopback server's connection: the head, or `None` when the connection ends first. For the
+/// servers tests write to misbehave in ways the mock server does not.
+pub async fn read_request(stream: &mut tokio::net::TcpStream) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    let head_end = loop {
+        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
+    let length: usize = head
+        .to_ascii_lowercase()
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(0);
+    while buf.len() < head_end + length {
+        match stream.read(&mut chunk).await {
+            Ok(0) | Err(_) => return None,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+    }
+    Some(head)
+}

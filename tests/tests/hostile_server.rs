@@ -52,7 +52,7 @@ async fn hostile(script: impl Fn(usize) -> Reply + Send + Sync + 'static) -> Hos
             let (counter, times) = (counter.clone(), times.clone());
             let (script, tx) = (script.clone(), tx.clone());
             tokio::spawn(async move {
-                let Some(head) = read_request(&mut stream).await else {
+                let Some(head) = zec_tests::read_request(&mut stream).await else {
                     return;
                 };
                 times.lock().unwrap().push(Instant::now());
@@ -97,35 +97,6 @@ impl Hostile {
         let arrivals = self.arrivals.lock().unwrap();
         arrivals[n] - arrivals[n - 1]
     }
-}
-
-/// Read one request's head and body; the head, or `None` when the connection ends first.
-async fn read_request(stream: &mut TcpStream) -> Option<String> {
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let head_end = loop {
-        if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            break i + 4;
-        }
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    };
-    let head = String::from_utf8_lossy(&buf[..head_end]).into_owned();
-    let length: usize = head
-        .to_ascii_lowercase()
-        .lines()
-        .find_map(|l| l.strip_prefix("content-length:"))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or(0);
-    while buf.len() < head_end + length {
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    }
-    Some(head)
 }
 
 /// Write `head`, then 64 KiB chunks until writing fails; the bytes written.
@@ -565,7 +536,7 @@ async fn a_call_that_reached_the_server_once_says_so_even_if_later_attempts_did_
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move {
         if let Ok((mut stream, _)) = listener.accept().await {
-            read_request(&mut stream).await;
+            zec_tests::read_request(&mut stream).await;
         }
     });
     match client_with_attempts(addr, 3)

@@ -51,35 +51,6 @@ fn secrets_never_appear_in_debug_or_logs() {
     assert!(!logs.contains(secret), "{logs}");
 }
 
-/// Read one request's head (and its body); the head, or `None` when the connection ends.
-async fn read_head(stream: &mut tokio::net::TcpStream) -> Option<String> {
-    use tokio::io::AsyncReadExt;
-    let mut buf = Vec::new();
-    let mut chunk = [0u8; 4096];
-    loop {
-        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            let head = String::from_utf8_lossy(&buf[..end + 4]).into_owned();
-            let length: usize = head
-                .to_ascii_lowercase()
-                .lines()
-                .find_map(|l| l.strip_prefix("content-length:"))
-                .and_then(|v| v.trim().parse().ok())
-                .unwrap_or(0);
-            while buf.len() < end + 4 + length {
-                match stream.read(&mut chunk).await {
-                    Ok(0) | Err(_) => return None,
-                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
-                }
-            }
-            return Some(head);
-        }
-        match stream.read(&mut chunk).await {
-            Ok(0) | Err(_) => return None,
-            Ok(n) => buf.extend_from_slice(&chunk[..n]),
-        }
-    }
-}
-
 #[test]
 fn secrets_an_answer_repeats_stay_out_of_logs() {
     use tokio::io::AsyncWriteExt;
@@ -103,7 +74,7 @@ fn secrets_an_answer_repeats_stay_out_of_logs() {
             tokio::spawn(async move {
                 while let Ok((mut stream, _)) = listener.accept().await {
                     tokio::spawn(async move {
-                        let Some(head) = read_head(&mut stream).await else {
+                        let Some(head) = zec_tests::read_request(&mut stream).await else {
                             return;
                         };
                         let page = format!("<html><pre>{head}</pre></html>");
