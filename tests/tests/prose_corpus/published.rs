@@ -193,22 +193,7 @@ fn is_type(s: &str) -> bool {
 }
 
 fn type_of(s: &str) -> TypeRef {
-    if let Some(inner) = s.strip_prefix("Array of ") {
-        return TypeRef::Array(Box::new(type_of(inner.trim())));
-    }
-    match s.trim() {
-        "String" => TypeRef::String,
-        "Integer" => TypeRef::Integer,
-        "Long" => TypeRef::Long,
-        "Float" => TypeRef::Float,
-        "Double" => TypeRef::Double,
-        "Boolean" => TypeRef::Boolean,
-        "Timestamp" => TypeRef::Timestamp,
-        "" => TypeRef::Unknown,
-        "Object" => TypeRef::Object,
-        other if is_type(other) => TypeRef::Named(other.to_string()),
-        _ => TypeRef::Unknown,
-    }
+    TypeRef::parse(s).unwrap_or(TypeRef::Unknown)
 }
 
 #[test]
